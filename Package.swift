@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+// Theta: a small language for generative models. See README.md and ../shared/ARCHITECTURE.md.
+import PackageDescription
+
+let package = Package(
+    name: "Theta",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "theta", targets: ["theta"]),
+        .library(name: "ThetaTensor", targets: ["ThetaTensor"]),
+        .library(name: "ThetaAutodiff", targets: ["ThetaAutodiff"]),
+        .library(name: "ThetaRuntime", targets: ["ThetaRuntime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    ],
+    targets: [
+        // System libraries.
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+
+        // The numeric engine: imports nothing of the language.
+        .target(name: "ThetaTensor", dependencies: [
+            "COpenBLAS",
+            .product(name: "RealModule", package: "swift-numerics"),
+        ]),
+        .target(name: "ThetaAutodiff", dependencies: ["ThetaTensor"]),
+        .target(name: "ThetaProbability", dependencies: ["ThetaTensor", "ThetaAutodiff"]),
+        .target(name: "ThetaData", dependencies: ["ThetaTensor", "ThetaProbability"]),
+
+        // The language.
+        .target(name: "ThetaSyntax"),
+        .target(name: "ThetaRuntime", dependencies: [
+            "ThetaSyntax", "ThetaTensor", "ThetaAutodiff", "ThetaProbability", "ThetaData",
+        ]),
+        .target(name: "ThetaNotebook", dependencies: ["ThetaRuntime", "ThetaSyntax"]),
+        .executableTarget(name: "theta", dependencies: [
+            "ThetaRuntime", "ThetaSyntax", "ThetaNotebook", "CReadline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // The benchmark program (release build: `swift run -c release theta-bench`).
+        .executableTarget(name: "theta-bench", dependencies: [
+            "ThetaTensor", "ThetaAutodiff", "ThetaRuntime", "ThetaSyntax", "COpenBLAS",
+        ], path: "bench/Sources"),
+
+        .testTarget(name: "ThetaTensorTests", dependencies: ["ThetaTensor"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "ThetaAutodiffTests", dependencies: ["ThetaAutodiff", "ThetaTensor"]),
+        .testTarget(name: "ThetaSyntaxTests", dependencies: ["ThetaSyntax"]),
+        .testTarget(name: "ThetaRuntimeTests", dependencies: ["ThetaRuntime", "ThetaSyntax", "ThetaTensor"]),
+        .testTarget(name: "ThetaCLITests", dependencies: ["theta"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

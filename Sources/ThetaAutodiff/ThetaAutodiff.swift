@@ -1,0 +1,2 @@
+/// ThetaAutodiff: reverse-mode differentiation over ThetaTensor.
+import ThetaTensor

@@ -1,0 +1,1 @@
+print("theta: not built yet")

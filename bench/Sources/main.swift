@@ -1,0 +1,1 @@
+print("theta-bench: no workloads yet")
