@@ -27,8 +27,9 @@ extension Tensor {
 
     /// Sum of all elements.
     public func sum() -> Double {
-        var s = 0.0
-        for x in scalars { s += x }
-        return s
+        scalars.withUnsafeBufferPointer { buf in
+            guard let p = buf.baseAddress else { return 0 }
+            return Tensor.sumRow(p, buf.count)
+        }
     }
 }

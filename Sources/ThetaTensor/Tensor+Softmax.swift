@@ -1,0 +1,75 @@
+import Foundation
+
+/// Softmax and log-softmax along one axis, shifted by the maximum so that no exponential
+/// overflows: `softmax(x)_i = e^{x_i − m} / Σ_j e^{x_j − m}`,
+/// `logSoftmax(x)_i = x_i − m − log Σ_j e^{x_j − m}`, `m = max_j x_j`.
+/// A slice that is entirely `-inf` gives NaN (as PyTorch); NaN propagates.
+extension Tensor {
+    public func softmax(axis: Int = -1) throws(TensorError) -> Tensor {
+        try softmaxKernel(axis: axis, log: false)
+    }
+
+    public func logSoftmax(axis: Int = -1) throws(TensorError) -> Tensor {
+        try softmaxKernel(axis: axis, log: true)
+    }
+
+    /// Views `self` as `[outer, length, inner]` around `axis` and normalizes along the middle,
+    /// with `inner`-wide accumulator rows so that every pass is contiguous.
+    private func softmaxKernel(axis: Int, log: Bool) throws(TensorError) -> Tensor {
+        let name = log ? "log_softmax" : "softmax"
+        // A rank-0 tensor is a single slice of one element.
+        let dims = rank == 0 ? [1] : shape
+        let k = try Tensor.normalizeAxis(axis, rank: dims.count, shape: shape, op: name)
+        let length = dims[k]
+        var outer = 1
+        for d in 0..<k { outer *= dims[d] }
+        var inner = 1
+        for d in (k + 1)..<dims.count { inner *= dims[d] }
+        let n = count
+        if n == 0 { return self }
+        let out = [Double](unsafeUninitializedCapacity: n) { buf, initialized in
+            scalars.withUnsafeBufferPointer { src in
+                guard let s = src.baseAddress, let d = buf.baseAddress else { return }
+                var m = [Double](repeating: 0, count: inner)
+                var z = [Double](repeating: 0, count: inner)
+                m.withUnsafeMutableBufferPointer { m in
+                    z.withUnsafeMutableBufferPointer { z in
+                        for o in 0..<outer {
+                            let x = s + o * length * inner
+                            let y = d + o * length * inner
+                            for j in 0..<inner { m[j] = x[j] }
+                            for l in 1..<length {
+                                let row = x + l * inner
+                                for j in 0..<inner where row[j] > m[j] || row[j] != row[j] { m[j] = row[j] }
+                            }
+                            for j in 0..<inner { z[j] = 0 }
+                            for l in 0..<length {
+                                let row = x + l * inner, outRow = y + l * inner
+                                for j in 0..<inner {
+                                    let e = Foundation.exp(row[j] - m[j])
+                                    outRow[j] = e
+                                    z[j] += e
+                                }
+                            }
+                            if log {
+                                for j in 0..<inner { z[j] = Foundation.log(z[j]) }
+                                for l in 0..<length {
+                                    let row = x + l * inner, outRow = y + l * inner
+                                    for j in 0..<inner { outRow[j] = (row[j] - m[j]) - z[j] }
+                                }
+                            } else {
+                                for j in 0..<inner { z[j] = 1 / z[j] }
+                                for l in 0..<length {
+                                    let outRow = y + l * inner
+                                    for j in 0..<inner { outRow[j] *= z[j] }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            initialized = n
+        }
+        return Tensor(unchecked: shape, scalars: out)
+    }
+}
