@@ -1,3 +1,4 @@
+import Foundation
 import ThetaSyntax
 
 /// The language's front door: parse, resolve and run source text, keeping global state between
@@ -7,47 +8,142 @@ import ThetaSyntax
 /// - `run` executes every statement; each top-level expression statement whose value is not
 ///   `none` and that is not hidden by `;` is passed to `display` as text (notebook-style).
 /// - Errors come back as `Diagnostic` values with spans; nothing traps on bad input.
-/// - Run deep programs through `Interpreter.onLargeStack` so 10,000-deep recursion works.
+/// - Evaluation runs on a thread with a large stack, so 10,000-deep recursion works and
+///   runaway recursion is an error.
 public final class Interpreter {
-    /// Receives the display text of each shown value, one value per call, without a newline.
-    public var display: (String) -> Void
+    /// Receives the display text of each shown value and each `print`, one per call, without
+    /// a trailing newline.
+    public var display: (String) -> Void {
+        didSet { runtime.output = display }
+    }
+    public let runtime: Runtime
 
     public init(seed: UInt64 = 0, display: @escaping (String) -> Void = { print($0) }) {
         self.display = display
-        self.seed = seed
+        self.runtime = Runtime(seed: seed, output: display)
+        for b in Builtins.all {
+            runtime.globals[runtime.globals.slot(for: b.name)] = .builtin(b)
+        }
+        runtime.builtinGlobalCount = runtime.globals.names.count
     }
-
-    let seed: UInt64
 
     /// Parses, resolves and runs a file or REPL entry in the global scope.
     public func run(_ file: SourceFile) throws(Diagnostic) {
-        throw Diagnostic(.runtime, "the evaluator is not built yet", at: nil)
+        let nodes = try compile(file, display: true)
+        try execute(nodes)
+    }
+
+    /// Parses and resolves; throws the first static problem.
+    func compile(_ file: SourceFile, display: Bool) throws(Diagnostic) -> [Node] {
+        let program = try Parser.parse(file)
+        let compiler = Compiler(globals: runtime.globals)
+        compiler.importStack = [file.name]
+        let nodes = compiler.compileProgram(program, display: display)
+        if let first = compiler.diagnostics.first { throw first }
+        return nodes
+    }
+
+    /// Runs compiled top-level nodes on the large-stack thread.
+    func execute(_ nodes: [Node]) throws(Diagnostic) {
+        let rt = runtime
+        let top = Frame(size: 0, parent: nil)
+        nonisolated(unsafe) var failure: Diagnostic? = nil
+        nonisolated(unsafe) let work = nodes
+        LargeStack.run { limit in
+            rt.state.pointee = ExecState()
+            rt.state.pointee.stackLimit = limit
+            do {
+                for n in work {
+                    _ = try n.eval(top, rt)
+                    if rt.state.pointee.flow != .normal { rt.state.pointee.flow = .normal }
+                }
+            } catch let d as Diagnostic {
+                failure = d
+            } catch {
+                failure = Diagnostic(.runtime, "\(error)", at: nil)
+            }
+            rt.state.pointee = ExecState()
+        }
+        Runtime.interruptFlag.store(false, ordering: .relaxed)
+        if let failure { throw failure }
     }
 
     /// Parses and resolves without running: every static problem found (empty when none).
-    public func check(_ file: SourceFile) -> [Diagnostic] { [] }
+    /// Uses a scratch copy of the globals so the session is unchanged.
+    public func check(_ file: SourceFile) -> [Diagnostic] {
+        let program: Program
+        do { program = try Parser.parse(file) } catch { return [error] }
+        let compiler = Compiler(globals: runtime.globals)
+        compiler.importStack = [file.name]
+        _ = compiler.compileProgram(program, display: false)
+        return compiler.diagnostics
+    }
+
+    /// Evaluates a single expression and returns its value (for `:type`, tests and tools).
+    public func evaluate(_ file: SourceFile) throws(Diagnostic) -> Value {
+        let nodes = try compile(file, display: false)
+        let slot = runtime.globals.slot(for: "_")
+        guard let last = nodes.last else { return .none }
+        let capture = SetVariable(ref: .global(slot), value: last, globals: runtime.globals, span: last.span)
+        try execute(Array(nodes.dropLast()) + [capture])
+        return runtime.globals[slot]
+    }
 
     /// The type name of an expression's value, as `:type` shows it (runs the expression).
-    public func typeName(of file: SourceFile) throws(Diagnostic) -> String { "none" }
+    public func typeName(of file: SourceFile) throws(Diagnostic) -> String {
+        try evaluate(file).typeName
+    }
 
     /// Forgets every global the user defined; builtins stay.
-    public func reset() {}
+    public func reset() {
+        runtime.globals.truncate(to: runtime.builtinGlobalCount)
+        runtime.imported = []
+    }
 
     /// Names in scope at the top level, for completion: builtins and user globals.
-    public var globalNames: [String] { [] }
+    public var globalNames: [String] {
+        runtime.globals.names.enumerated().compactMap { i, n in
+            if case .unset = runtime.globals[i] { return nil }
+            return n
+        }
+    }
 
     /// Named parameters of a callable global, for completion of `name(` arguments.
-    public func parameterNames(of name: String) -> [String] { [] }
+    public func parameterNames(of name: String) -> [String] {
+        guard let i = runtime.globals.lookup(name) else { return [] }
+        switch runtime.globals[i] {
+        case .function(let c): return c.code.parameterNames
+        case .builtin(let b): return b.parameters.map(\.name)
+        case .modelType(let m): return m.code.parameterNames
+        default: return []
+        }
+    }
 
     /// Field and method names of a global's value, for completion after `name.`.
-    public func memberNames(of name: String) -> [String] { [] }
+    public func memberNames(of name: String) -> [String] {
+        guard let i = runtime.globals.lookup(name) else { return [] }
+        return Members.memberNames(of: runtime.globals[i])
+    }
+
+    /// The documentation of a builtin (`:help NAME`, `theta help NAME`), nil when unknown.
+    public static func documentation(of name: String) -> String? {
+        Builtins.documentation(name)
+    }
+
+    /// Names of every builtin.
+    public static var builtinNames: [String] { Builtins.all.map(\.name) }
 
     /// Asks a running evaluation to stop at its next check (loop back-edge or call); safe to call
     /// from a signal handler or another thread. The evaluation throws an `.interrupted` diagnostic.
-    public static func requestInterrupt() {}
+    public static func requestInterrupt() {
+        Runtime.interruptFlag.store(true, ordering: .relaxed)
+    }
 
     /// Runs `body` on a thread with a large stack and waits for it.
     public static func onLargeStack<T: Sendable>(_ body: @escaping @Sendable () -> T) -> T {
-        body()
+        nonisolated(unsafe) var result: T? = nil
+        LargeStack.run { _ in result = body() }
+        if let result { return result }
+        return body()
     }
 }
