@@ -57,6 +57,7 @@ extension Tensor {
         if length == 0 && outCount > 0 && r.needsElements {
             throw TensorError("\(r.rawValue): cannot reduce over an empty axis of shape \(Tensor.describe(shape))")
         }
+        if outCount == 0 { return Tensor(unchecked: outShape, scalars: []) }
         // The reduced axes as one contiguous block [first, last] (or none).
         let first = reduced.firstIndex(of: true) ?? rank
         let last = reduced.lastIndex(of: true) ?? rank - 1
