@@ -73,7 +73,7 @@ enum Operators {
     static func tensorBinary(_ op: BinaryOp, _ a: Value, _ b: Value, span: Span) throws -> Value {
         let x = try Coerce.tensor(a, at: span, what: "left operand")
         let y = try Coerce.tensor(b, at: span, what: "right operand")
-        do {
+        do throws(TensorError) {
             switch op {
             case .add: return Value.from(try Tensor.add(x, y))
             case .sub: return Value.from(try Tensor.sub(x, y))
