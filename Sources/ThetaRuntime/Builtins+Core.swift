@@ -50,7 +50,7 @@ let coreBuiltins: [Builtin] = [
         default: throw args.error(0, "len: \(args[0].typeName) has no length")
         }
     },
-    Builtin("range", [.init("a"), .init("b", .none), .init("step", .number(1))], doc: """
+    Builtin("range", [.init("a"), .init("b", .noneValue), .init("step", .number(1))], doc: """
         Whole numbers from a (inclusive) to b (exclusive) by step; range(n) counts 0 to n-1.
         Lazy: for i in range(1e6) allocates nothing. tensor(range(n)) makes a tensor.
         """) { args, ctx in

@@ -62,7 +62,7 @@ private func creation(_ name: String, _ doc: String, _ make: @escaping @Sendable
 }
 
 private func reduction(_ name: String, _ r: Reduction, _ doc: String) -> Builtin {
-    Builtin(name, [.init("x"), .init("axis", .none), .init("keepdims", .bool(false))], doc: doc) { args, ctx in
+    Builtin(name, [.init("x"), .init("axis", .noneValue), .init("keepdims", .bool(false))], doc: doc) { args, ctx in
         let x = try args.tensor(0)
         let axes = try axesArgument(args[1], args.spans[1])
         let keep = try args.bool(2)
@@ -86,7 +86,7 @@ let tensorBuiltins: [Builtin] = [
         let a = try args.number(0), b = try args.number(1), n = try args.int(2)
         return try tensorOp(ctx) { () throws(TensorError) in try Tensor.linspace(a, b, count: n) }
     },
-    Builtin("arange", [.init("start"), .init("stop", .none), .init("step", .number(1))], doc: "Numbers from start (inclusive) to stop (exclusive) by step; arange(n) is 0..n-1.") { args, ctx in
+    Builtin("arange", [.init("start"), .init("stop", .noneValue), .init("step", .number(1))], doc: "Numbers from start (inclusive) to stop (exclusive) by step; arange(n) is 0..n-1.") { args, ctx in
         var start = try args.number(0)
         var stop: Double
         if case .none = args[1] { stop = start; start = 0 } else { stop = try args.number(1) }
@@ -107,7 +107,7 @@ let tensorBuiltins: [Builtin] = [
         }
         return try tensorOp(ctx) { () throws(TensorError) in try x.reshaped(dims) }
     },
-    Builtin("transpose", [.init("x"), .init("axes", .none)], doc: "Reverses the axes (x.T), or permutes them by axes.") { args, ctx in
+    Builtin("transpose", [.init("x"), .init("axes", .noneValue)], doc: "Reverses the axes (x.T), or permutes them by axes.") { args, ctx in
         let x = try args.tensor(0)
         let axes = try axesArgument(args[1], args.spans[1])
         return try tensorOp(ctx) { () throws(TensorError) in try x.transposed(axes) }
@@ -115,7 +115,7 @@ let tensorBuiltins: [Builtin] = [
     Builtin("flatten", [.init("x")], doc: "The elements as a 1-d tensor.") { args, _ in
         .tensor(try args.tensor(0).flatten())
     },
-    Builtin("squeeze", [.init("x"), .init("axis", .none)], doc: "Removes axes of extent 1 (all of them, or the one given).") { args, ctx in
+    Builtin("squeeze", [.init("x"), .init("axis", .noneValue)], doc: "Removes axes of extent 1 (all of them, or the one given).") { args, ctx in
         let x = try args.tensor(0), axis = try args.optionalInt(1)
         return try tensorOp(ctx) { () throws(TensorError) in try x.squeeze(axis: axis) }
     },
@@ -155,12 +155,12 @@ let tensorBuiltins: [Builtin] = [
     reduction("std", .std, "Standard deviation (population, dividing by n), or along axis:."),
     reduction("argmax", .argmax, "Index of the largest element (of the flattened tensor), or along axis:."),
     reduction("argmin", .argmin, "Index of the smallest element (of the flattened tensor), or along axis:."),
-    Builtin("max", [.init("x"), .init("y", .none), .init("axis", .none), .init("keepdims", .bool(false))], doc: """
+    Builtin("max", [.init("x"), .init("y", .noneValue), .init("axis", .noneValue), .init("keepdims", .bool(false))], doc: """
         The largest element of x (or along axis:); max(x, y) is the elementwise maximum.
         """) { args, ctx in
         try extremum(args, ctx, .max) { Swift.max($0, $1) }
     },
-    Builtin("min", [.init("x"), .init("y", .none), .init("axis", .none), .init("keepdims", .bool(false))], doc: """
+    Builtin("min", [.init("x"), .init("y", .noneValue), .init("axis", .noneValue), .init("keepdims", .bool(false))], doc: """
         The smallest element of x (or along axis:); min(x, y) is the elementwise minimum.
         """) { args, ctx in
         try extremum(args, ctx, .min) { Swift.min($0, $1) }

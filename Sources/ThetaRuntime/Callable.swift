@@ -84,12 +84,12 @@ public struct BuiltinParameter: Sendable {
 
     /// Defaults are plain data so builtin tables stay `Sendable`.
     public enum DefaultValue: Sendable {
-        case number(Double), bool(Bool), none, string(String)
+        case number(Double), bool(Bool), noneValue, string(String)
         var value: Value {
             switch self {
             case .number(let x): return .number(x)
             case .bool(let b): return .bool(b)
-            case .none: return .none
+            case .noneValue: return .none
             case .string(let s): return .string(s)
             }
         }
