@@ -33,6 +33,24 @@ public final class Interpreter {
         try execute(nodes)
     }
 
+    /// Runs a file one top-level statement at a time, as a REPL would: an error in one statement
+    /// is passed to `onError` and the next statement still runs. A syntax error stops at once
+    /// (nothing after it can be trusted). Used by golden tests and notebook-style tools.
+    public func runEach(_ file: SourceFile, onError: (Diagnostic) -> Void) {
+        let program: Program
+        do { program = try Parser.parse(file) } catch { onError(error); return }
+        var names: [(String, Span)] = []
+        AssignedNames.collect(program.statements, into: &names)
+        for (n, _) in names { _ = runtime.globals.slot(for: n) }
+        for statement in program.statements {
+            let compiler = Compiler(globals: runtime.globals)
+            compiler.importStack = [file.name]
+            let node = compiler.compileStatement(statement, topLevel: true)
+            if let d = compiler.diagnostics.first { onError(d); continue }
+            do { try execute([node]) } catch { onError(error) }
+        }
+    }
+
     /// Parses and resolves; throws the first static problem.
     func compile(_ file: SourceFile, display: Bool) throws(Diagnostic) -> [Node] {
         let program = try Parser.parse(file)
