@@ -161,6 +161,7 @@ extension TokenParser {
         return e
     }
 
+    /// One of `"(" arguments ")" | "[" indexItems "]" | "." fieldName` applied to `e`.
     func parsePostfixOperation(_ e: Expr) throws -> Expr {
         switch current.kind {
         case .punct(.leftParen):

@@ -16,7 +16,7 @@ extension TokenParser {
         }
     }
 
-    /// `"(" expression ")"`, or a lambda's parameter list when `=>` follows the `)`.
+    /// `"(" expression ")"`; a `lambda` instead when `=>` follows the matching `)`.
     func parseParenthesized() throws -> Expr {
         let close = closing[index]
         if close >= 0, close + 1 < tokens.count, tokens[close + 1].isPunct(.arrow) {
@@ -28,12 +28,14 @@ extension TokenParser {
         return Expr(inner.kind, open.span.to(closeToken.span))
     }
 
+    /// `name`; a `lambda` instead when `=>` follows the name.
     func parseNameOrLambda() throws -> Expr {
         if peek().isPunct(.arrow) { return try parseLambda() }
         let (name, span) = try expectName("a name")
         return Expr(.name(name), span)
     }
 
+    /// `NUMBER | STRING | "true" | "false" | "none"`
     func parseLiteral() throws -> Expr {
         let t = current
         switch t.kind {

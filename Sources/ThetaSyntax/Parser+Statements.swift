@@ -50,7 +50,7 @@ extension TokenParser {
     func parseStatement() throws -> Stmt {
         let start = current
         switch current.kind {
-        case .keyword(.fn) where peek().kind.isIdentifier:
+        case .keyword(.fn) where peek().kind.isIdentifier || peek().kind == .keyword(.model):
             return Stmt(.function(try parseFunctionDecl()), start.span.to(previousSpan))
         case .keyword(.model) where peek().kind.isIdentifier || peek().kind == .keyword(.model):
             return try parseModelDecl()
