@@ -48,8 +48,10 @@ extension TokenParser {
     }
 
     /// `expression = pipe`
-    func parseExpression() throws(Diagnostic) -> Expr {
-        try nested { () throws(Diagnostic) -> Expr in try parseBinary(1) }
+    func parseExpression() throws -> Expr {
+        try enter()
+        defer { depth -= 1 }
+        return try parseBinary(1)
     }
 
     /// ```
@@ -62,37 +64,45 @@ extension TokenParser {
     /// product    = unary { ( "*" | "/" | "%" | "@" ) unary }
     /// ```
     /// Parses operators of level `minLevel` or tighter.
-    func parseBinary(_ minLevel: Int) throws(Diagnostic) -> Expr {
+    func parseBinary(_ minLevel: Int) throws -> Expr {
         let saved = depth
         defer { depth = saved }
-        var lhs: Expr
-        if at(.not) && minLevel <= Self.notLevel {
-            let notToken = advance()
-            let operand = try nested { () throws(Diagnostic) -> Expr in try parseBinary(Self.notLevel) }
-            lhs = Expr(.unary(.not, operand), notToken.span.to(operand.span))
-        } else {
-            lhs = try parseUnary()
-        }
+        var lhs = at(.not) && minLevel <= Self.notLevel ? try parseNot() : try parseUnary()
         while let (op, level) = infix, level >= minLevel {
-            advance()
-            depth += 1
-            try checkDepth()
-            let rhs = try parseBinary(level + 1)
-            let whole = lhs.span.to(rhs.span)
-            switch op {
-            case .pipe:
-                lhs = pipe(lhs, into: rhs, span: whole)
-            case .logical(let l):
-                lhs = Expr(.logical(l, lhs, rhs), whole)
-            case .binary(let b):
-                lhs = Expr(.binary(b, lhs, rhs), whole)
-                if level == Self.comparisonLevel, let (_, next) = infix, next == Self.comparisonLevel {
-                    throw Diagnostic(.syntax, "comparisons cannot be chained", at: current.span,
-                                     hint: "compare two at a time and join them with and: a < b and b < c")
-                }
-            }
+            lhs = try parseInfix(lhs, op, level)
         }
         return lhs
+    }
+
+    /// `"not" negation`
+    func parseNot() throws -> Expr {
+        let notToken = advance()
+        try enter()
+        defer { depth -= 1 }
+        let operand = try parseBinary(Self.notLevel)
+        return Expr(.unary(.not, operand), notToken.span.to(operand.span))
+    }
+
+    /// The right operand of the infix operator at the current token, combined with `lhs`. Each
+    /// operator of a chain counts one level (the caller restores the depth).
+    func parseInfix(_ lhs: Expr, _ op: Infix, _ level: Int) throws -> Expr {
+        advance()
+        depth += 1
+        try checkDepth()
+        let rhs = try parseBinary(level + 1)
+        let whole = lhs.span.to(rhs.span)
+        switch op {
+        case .pipe:
+            return pipe(lhs, into: rhs, span: whole)
+        case .logical(let l):
+            return Expr(.logical(l, lhs, rhs), whole)
+        case .binary(let b):
+            if level == Self.comparisonLevel, let (_, next) = infix, next == Self.comparisonLevel {
+                throw Diagnostic(.syntax, "comparisons cannot be chained", at: current.span,
+                                 hint: "compare two at a time and join them with and: a < b and b < c")
+            }
+            return Expr(.binary(b, lhs, rhs), whole)
+        }
     }
 
     /// `x |> f(a, k: v)` is `f(x, a, k: v)` (x joins the outermost call); `x |> g` is `g(x)`.
@@ -105,25 +115,33 @@ extension TokenParser {
     }
 
     /// `unary = "-" unary | power`
-    func parseUnary() throws(Diagnostic) -> Expr {
-        if at(.minus) {
-            let minus = advance()
-            let operand = try nested { () throws(Diagnostic) -> Expr in try parseUnary() }
-            return Expr(.unary(.negate, operand), minus.span.to(operand.span))
-        }
-        if at(.not) {
-            throw error("'not' must come before a whole comparison here", at: current.span,
-                        hint: "put it in parentheses, e.g. a == (not b)")
-        }
+    func parseUnary() throws -> Expr {
+        if at(.minus) { return try parseNegation() }
+        if at(.not) { throw notInsideComparison() }
         return try parsePower()
     }
 
+    func parseNegation() throws -> Expr {
+        let minus = advance()
+        try enter()
+        defer { depth -= 1 }
+        let operand = try parseUnary()
+        return Expr(.unary(.negate, operand), minus.span.to(operand.span))
+    }
+
+    func notInsideComparison() -> Diagnostic {
+        error("'not' must come before a whole comparison here", at: current.span,
+              hint: "put it in parentheses, e.g. a == (not b)")
+    }
+
     /// `power = postfix [ "^" unary ]` (right-associative: `2^3^2` is `2^(3^2)`; `2^-1` is allowed).
-    func parsePower() throws(Diagnostic) -> Expr {
+    func parsePower() throws -> Expr {
         let base = try parsePostfix()
         guard at(.caret) else { return base }
         advance()
-        let exponent = try nested { () throws(Diagnostic) -> Expr in try parseUnary() }
+        try enter()
+        defer { depth -= 1 }
+        let exponent = try parseUnary()
         return Expr(.binary(.pow, base, exponent), base.span.to(exponent.span))
     }
 
@@ -131,37 +149,37 @@ extension TokenParser {
     /// postfix = primary { "(" arguments ")" | "[" indexItems "]" | "." fieldName }
     /// ```
     /// `.T` is an ordinary field. Any keyword may follow `.` as a field name.
-    func parsePostfix() throws(Diagnostic) -> Expr {
+    func parsePostfix() throws -> Expr {
         let saved = depth
         defer { depth = saved }
         var e = try parsePrimary()
-        while true {
+        while at(.leftParen) || at(.leftBracket) || at(.dot) {
+            depth += 1
+            try checkDepth()
+            e = try parsePostfixOperation(e)
+        }
+        return e
+    }
+
+    /// One of `"(" arguments ")" | "[" indexItems "]" | "." fieldName` applied to `e`.
+    func parsePostfixOperation(_ e: Expr) throws -> Expr {
+        switch current.kind {
+        case .punct(.leftParen):
+            let (args, close) = try parseArguments()
+            return Expr(.call(e, args), e.span.to(close))
+        case .punct(.leftBracket):
+            let (items, close) = try parseIndexItems()
+            return Expr(.index(e, items), e.span.to(close))
+        default:
+            advance()  // .
+            let name: String
             switch current.kind {
-            case .punct(.leftParen):
-                depth += 1
-                try checkDepth()
-                let (args, close) = try parseArguments()
-                e = Expr(.call(e, args), e.span.to(close))
-            case .punct(.leftBracket):
-                depth += 1
-                try checkDepth()
-                let (items, close) = try parseIndexItems()
-                e = Expr(.index(e, items), e.span.to(close))
-            case .punct(.dot):
-                depth += 1
-                try checkDepth()
-                advance()
-                let name: String
-                switch current.kind {
-                case .identifier(let s): name = s
-                case .keyword(let k): name = k.rawValue
-                default: throw unexpected(expected: "a field name after '.'")
-                }
-                let nameToken = advance()
-                e = Expr(.field(e, name), e.span.to(nameToken.span))
-            default:
-                return e
+            case .identifier(let s): name = s
+            case .keyword(let k): name = k.rawValue
+            default: throw unexpected(expected: "a field name after '.'")
             }
+            let nameToken = advance()
+            return Expr(.field(e, name), e.span.to(nameToken.span))
         }
     }
 
@@ -169,7 +187,7 @@ extension TokenParser {
     /// indexItems = indexItem { "," indexItem } [ "," ]
     /// indexItem  = expression | [ expression ] ":" [ expression ] [ ":" [ expression ] ]
     /// ```
-    func parseIndexItems() throws(Diagnostic) -> ([IndexItem], Span) {
+    func parseIndexItems() throws -> ([IndexItem], Span) {
         let open = advance()
         var items: [IndexItem] = []
         while !at(.rightBracket) {
@@ -184,7 +202,7 @@ extension TokenParser {
         return (items, close.span)
     }
 
-    func parseIndexItem() throws(Diagnostic) -> IndexItem {
+    func parseIndexItem() throws -> IndexItem {
         let startSpan = current.span
         var start: Expr? = nil
         if !at(.colon) {
@@ -193,7 +211,7 @@ extension TokenParser {
             start = e
         }
         advance()  // ':'
-        func bound() throws(Diagnostic) -> Expr? {
+        func bound() throws -> Expr? {
             at(.colon) || at(.comma) || at(.rightBracket) ? nil : try parseExpression()
         }
         let stop = try bound()

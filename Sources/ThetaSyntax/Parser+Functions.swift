@@ -4,7 +4,7 @@ extension TokenParser {
     /// functionDecl = "fn" name parameters functionBody
     /// functionBody = block | "=" expression
     /// ```
-    func parseFunctionDecl() throws(Diagnostic) -> FunctionDecl {
+    func parseFunctionDecl() throws -> FunctionDecl {
         let fnToken = advance()
         let (name, nameSpan) = try expectName("a function name")
         let parameters = try parseParameters()
@@ -14,7 +14,7 @@ extension TokenParser {
     }
 
     /// `fnExpr = "fn" parameters functionBody` (an anonymous function).
-    func parseFunctionExpression() throws(Diagnostic) -> Expr {
+    func parseFunctionExpression() throws -> Expr {
         let fnToken = advance()
         if atName {
             throw error("a named function is a statement, not an expression", at: current.span,
@@ -28,7 +28,7 @@ extension TokenParser {
         return Expr(.lambda(decl), decl.span)
     }
 
-    func parseFunctionBody() throws(Diagnostic) -> Block {
+    func parseFunctionBody() throws -> Block {
         if at(.leftBrace) { return try parseBlock() }
         guard at(.assign) else {
             throw unexpected(expected: "'{' or '=' to start the function body",
@@ -39,7 +39,7 @@ extension TokenParser {
     }
 
     /// An expression body stored as a block holding one expression statement.
-    func expressionBlock() throws(Diagnostic) -> Block {
+    func expressionBlock() throws -> Block {
         let e = try parseExpression()
         return Block(statements: [Stmt(.expr(e, hidden: false), e.span)], span: e.span)
     }
@@ -48,7 +48,7 @@ extension TokenParser {
     /// lambda = ( name | parameters ) "=>" ( block | expression )
     /// ```
     /// `x => e`, `(a, b) => e`, `() => e`, `(x, k = 2) => e`, `x => { ... }`.
-    func parseLambda() throws(Diagnostic) -> Expr {
+    func parseLambda() throws -> Expr {
         let start = current.span
         let parameters: [Parameter]
         if at(.leftParen) {
@@ -69,7 +69,7 @@ extension TokenParser {
     /// parameter  = name [ "=" expression ]
     /// ```
     /// Duplicate names are left for the resolver to report.
-    func parseParameters() throws(Diagnostic) -> [Parameter] {
+    func parseParameters() throws -> [Parameter] {
         try expect(.leftParen, "'(' to start the parameters")
         var parameters: [Parameter] = []
         while !at(.rightParen) {
@@ -84,7 +84,7 @@ extension TokenParser {
     }
 
     /// `modelDecl = "model" name parameters block`
-    func parseModelDecl() throws(Diagnostic) -> Stmt {
+    func parseModelDecl() throws -> Stmt {
         let modelToken = advance()
         let (name, nameSpan) = try expectName("a model name")
         let parameters = at(.leftParen) ? try parseParameters() : []
@@ -100,7 +100,7 @@ extension TokenParser {
     /// ```
     /// Positional arguments come before named ones. `p || q` (a divergence's pair of
     /// distributions) is allowed only here, directly as an argument.
-    func parseArguments() throws(Diagnostic) -> ([Argument], Span) {
+    func parseArguments() throws -> ([Argument], Span) {
         advance()  // (
         var arguments: [Argument] = []
         var sawLabel = false

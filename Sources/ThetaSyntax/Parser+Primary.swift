@@ -4,7 +4,39 @@ extension TokenParser {
     /// primary = number | string | "true" | "false" | "none" | name | lambda | fnExpr
     ///         | "(" expression ")" | list | record | ifExpr
     /// ```
-    func parsePrimary() throws(Diagnostic) -> Expr {
+    func parsePrimary() throws -> Expr {
+        switch current.kind {
+        case .punct(.leftParen): return try parseParenthesized()
+        case .punct(.leftBracket): return try parseList()
+        case .punct(.leftBrace): return try parseRecord()
+        case .keyword(.if): return try parseIf()
+        case .keyword(.fn): return try parseFunctionExpression()
+        case .identifier, .keyword(.model): return try parseNameOrLambda()
+        default: return try parseLiteral()
+        }
+    }
+
+    /// `"(" expression ")"`; a `lambda` instead when `=>` follows the matching `)`.
+    func parseParenthesized() throws -> Expr {
+        let close = closing[index]
+        if close >= 0, close + 1 < tokens.count, tokens[close + 1].isPunct(.arrow) {
+            return try parseLambda()
+        }
+        let open = advance()
+        let inner = try parseExpression()
+        let closeToken = try expect(.rightParen, "')'")
+        return Expr(inner.kind, open.span.to(closeToken.span))
+    }
+
+    /// `name`; a `lambda` instead when `=>` follows the name.
+    func parseNameOrLambda() throws -> Expr {
+        if peek().isPunct(.arrow) { return try parseLambda() }
+        let (name, span) = try expectName("a name")
+        return Expr(.name(name), span)
+    }
+
+    /// `NUMBER | STRING | "true" | "false" | "none"`
+    func parseLiteral() throws -> Expr {
         let t = current
         switch t.kind {
         case .number(let v):
@@ -16,27 +48,6 @@ extension TokenParser {
         case .keyword(.true): advance(); return Expr(.bool(true), t.span)
         case .keyword(.false): advance(); return Expr(.bool(false), t.span)
         case .keyword(.none): advance(); return Expr(.none, t.span)
-        case .identifier, .keyword(.model):
-            if peek().isPunct(.arrow) { return try parseLambda() }
-            let (name, span) = try expectName("a name")
-            return Expr(.name(name), span)
-        case .punct(.leftParen):
-            let close = closing[index]
-            if close >= 0, close + 1 < tokens.count, tokens[close + 1].isPunct(.arrow) {
-                return try parseLambda()
-            }
-            advance()
-            let inner = try parseExpression()
-            let closeToken = try expect(.rightParen, "')'")
-            return Expr(inner.kind, t.span.to(closeToken.span))
-        case .punct(.leftBracket):
-            return try parseList()
-        case .punct(.leftBrace):
-            return try parseRecord()
-        case .keyword(.if):
-            return try parseIf()
-        case .keyword(.fn):
-            return try parseFunctionExpression()
         case .punct(.plus):
             throw error("unary + is not supported", at: t.span, hint: "remove the +")
         default:
@@ -46,7 +57,7 @@ extension TokenParser {
 
     /// `string = '"' { text | "\(" expression ")" } '"'`: each interpolation is parsed from its
     /// own byte range.
-    func parseStringLiteral(_ segments: [StringSegment], span: Span) throws(Diagnostic) -> Expr {
+    func parseStringLiteral(_ segments: [StringSegment], span: Span) throws -> Expr {
         var parts: [StringPart] = []
         for segment in segments {
             switch segment {
@@ -57,7 +68,7 @@ extension TokenParser {
         return Expr(.string(parts), span)
     }
 
-    func parseInterpolation(_ range: Range<Int>) throws(Diagnostic) -> Expr {
+    func parseInterpolation(_ range: Range<Int>) throws -> Expr {
         let inner = TokenParser(Lexer.tokenize(file, range: range), file: file, depth: depth + 1)
         try inner.checkDepth()
         inner.skipNewlines()
@@ -73,7 +84,7 @@ extension TokenParser {
     }
 
     /// `list = "[" [ expression { "," expression } [ "," ] ] "]"`
-    func parseList() throws(Diagnostic) -> Expr {
+    func parseList() throws -> Expr {
         let open = advance()
         var elements: [Expr] = []
         while !at(.rightBracket) {
@@ -90,7 +101,7 @@ extension TokenParser {
     /// ```
     /// A `{` where an expression is expected is always a record (`{}` is the empty record);
     /// blocks only follow `if`, `else`, `for`, `while`, `fn`, `model` and `=>`.
-    func parseRecord() throws(Diagnostic) -> Expr {
+    func parseRecord() throws -> Expr {
         let open = advance()
         var fields: [RecordField] = []
         skipNewlines()
@@ -114,9 +125,11 @@ extension TokenParser {
     /// ```
     /// `else` may start the line after the `}` (both `} else {` and `}` / `else {` work).
     /// An `else if` is stored as an else block holding the inner `if` expression.
-    func parseIf() throws(Diagnostic) -> Expr {
+    func parseIf() throws -> Expr {
         let start = advance()
-        return try nested { () throws(Diagnostic) -> Expr in
+        try enter()
+        defer { depth -= 1 }
+        do {
             let condition = try parseExpression()
             let then = try parseBlock()
             var k = 0

@@ -2,7 +2,7 @@
 extension TokenParser {
     /// `program = { separator } [ statement { separator { separator } statement } ] { separator } EOF`
     /// where `separator = NEWLINE | ";"`.
-    func parseProgram() throws(Diagnostic) -> [Stmt] {
+    func parseProgram() throws -> [Stmt] {
         let statements = try parseStatements(until: nil)
         guard current.kind == .eof else { throw unexpected(expected: "a statement") }
         if let lexError { throw lexError }
@@ -10,7 +10,7 @@ extension TokenParser {
     }
 
     /// Statements up to `}` (when `closer` is `.rightBrace`) or the end of input.
-    func parseStatements(until closer: Punct?) throws(Diagnostic) -> [Stmt] {
+    func parseStatements(until closer: Punct?) throws -> [Stmt] {
         var statements: [Stmt] = []
         while true {
             while current.kind == .newline || at(.semicolon) { advance() }
@@ -32,9 +32,11 @@ extension TokenParser {
     }
 
     /// `block = "{" statements "}"`
-    func parseBlock() throws(Diagnostic) -> Block {
+    func parseBlock() throws -> Block {
         let open = try expect(.leftBrace, "'{' to start a block")
-        return try nested { () throws(Diagnostic) -> Block in
+        try enter()
+        defer { depth -= 1 }
+        do {
             let statements = try parseStatements(until: .rightBrace)
             let close = try expect(.rightBrace, "'}' to close the block")
             return Block(statements: statements, span: open.span.to(close.span))
@@ -45,10 +47,10 @@ extension TokenParser {
     /// statement = functionDecl | modelDecl | forStmt | whileStmt | "break" | "continue"
     ///           | returnStmt | importStmt | assignment | expression
     /// ```
-    func parseStatement() throws(Diagnostic) -> Stmt {
+    func parseStatement() throws -> Stmt {
         let start = current
         switch current.kind {
-        case .keyword(.fn) where peek().kind.isIdentifier:
+        case .keyword(.fn) where peek().kind.isIdentifier || peek().kind == .keyword(.model):
             return Stmt(.function(try parseFunctionDecl()), start.span.to(previousSpan))
         case .keyword(.model) where peek().kind.isIdentifier || peek().kind == .keyword(.model):
             return try parseModelDecl()
@@ -63,7 +65,7 @@ extension TokenParser {
     }
 
     /// `forStmt = "for" name "in" expression block`
-    func parseFor() throws(Diagnostic) -> Stmt {
+    func parseFor() throws -> Stmt {
         let start = advance()
         let (name, nameSpan) = try expectName("the loop variable")
         guard at(.in) else { throw unexpected(expected: "'in'", hint: "a loop reads: for x in xs { ... }") }
@@ -75,7 +77,7 @@ extension TokenParser {
     }
 
     /// `whileStmt = "while" expression block`
-    func parseWhile() throws(Diagnostic) -> Stmt {
+    func parseWhile() throws -> Stmt {
         let start = advance()
         let condition = try parseExpression()
         let body = try parseBlock()
@@ -84,7 +86,7 @@ extension TokenParser {
 
     /// `returnStmt = "return" [ expression ]`; the value is absent when a line break, `;`, `}`
     /// or the end of input follows `return`.
-    func parseReturn() throws(Diagnostic) -> Stmt {
+    func parseReturn() throws -> Stmt {
         let start = advance()
         if current.kind == .newline || current.kind == .eof || at(.semicolon) || at(.rightBrace) {
             return Stmt(.returnValue(nil), start.span)
@@ -94,7 +96,7 @@ extension TokenParser {
     }
 
     /// `importStmt = "import" string` (a string without interpolation).
-    func parseImport() throws(Diagnostic) -> Stmt {
+    func parseImport() throws -> Stmt {
         let start = advance()
         guard case .string(let segments) = current.kind else {
             throw unexpected(expected: "a file path in quotes", hint: "write import \"other.gm\"")
@@ -115,7 +117,7 @@ extension TokenParser {
     /// target     = name | postfix "[" indexItems "]" | postfix "." name
     /// ```
     /// `x op= e` is stored as `x = x op e`.
-    func parseAssignmentOrExpression() throws(Diagnostic) -> Stmt {
+    func parseAssignmentOrExpression() throws -> Stmt {
         let lhs = try parseExpression()
         let op: BinaryOp?
         switch current.kind {
@@ -134,7 +136,7 @@ extension TokenParser {
         return Stmt(.assign(target: lhs, value: value), lhs.span.to(rhs.span))
     }
 
-    func checkAssignable(_ target: Expr, _ opToken: Token) throws(Diagnostic) {
+    func checkAssignable(_ target: Expr, _ opToken: Token) throws {
         switch target.kind {
         case .name, .index, .field: return
         case .call(let callee, _):

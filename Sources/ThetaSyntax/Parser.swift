@@ -12,8 +12,15 @@ public enum Parser {
     /// Errors are `.syntax` diagnostics located in the file.
     public static func parse(_ file: SourceFile, range: Range<Int>) throws(Diagnostic) -> Program {
         let parser = TokenParser(Lexer.tokenize(file, range: range), file: file, depth: 0)
-        let statements = try parser.parseProgram()
-        return Program(statements: statements, file: file)
+        do {
+            let statements = try parser.parseProgram()
+            return Program(statements: statements, file: file)
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
+        } catch {
+            // unreachable: the parser throws only Diagnostic values.
+            throw Diagnostic(.syntax, "internal parser error: \(error)", at: parser.current.span)
+        }
     }
 
     /// The deepest nesting of expressions and blocks the parser accepts; deeper input is a
@@ -24,6 +31,12 @@ public enum Parser {
 }
 
 /// The token cursor and error helpers shared by the productions.
+///
+/// Internally the productions use untyped `throws` (every error thrown is a `Diagnostic`; the
+/// public entry points convert back to `throws(Diagnostic)`): a typed throw of a ~100-byte
+/// error reserves an error buffer at every call site, which in debug builds more than doubled
+/// the stack used per nesting level. The recursive path (expression, binary, unary, power,
+/// postfix, primary, parentheses) is kept in small functions for the same reason.
 final class TokenParser {
     let tokens: [Token]
     let closing: [Int]
@@ -70,7 +83,7 @@ final class TokenParser {
 
     /// Consumes `p` or fails with "expected `what`".
     @discardableResult
-    func expect(_ p: Punct, _ what: String? = nil, hint: String? = nil) throws(Diagnostic) -> Token {
+    func expect(_ p: Punct, _ what: String? = nil, hint: String? = nil) throws -> Token {
         if at(p) { return advance() }
         throw unexpected(expected: what ?? "'\(p.rawValue)'", hint: hint)
     }
@@ -84,7 +97,7 @@ final class TokenParser {
         }
     }
 
-    func expectName(_ what: String) throws(Diagnostic) -> (String, Span) {
+    func expectName(_ what: String) throws -> (String, Span) {
         switch current.kind {
         case .identifier(let s): let t = advance(); return (s, t.span)
         case .keyword(.model): let t = advance(); return ("model", t.span)
@@ -106,7 +119,16 @@ final class TokenParser {
             return Diagnostic(.syntax, "'||' is only allowed as a divergence's argument", at: t.span,
                               hint: "write it directly inside a call, e.g. KL(data || model)")
         }
-        return Diagnostic(.syntax, "expected \(what), found \(t.description)", at: t.span, hint: hint)
+        return Diagnostic(.syntax, "expected \(what), found \(t.description)", at: endAwareSpan, hint: hint)
+    }
+
+    /// The current token's span; at the end of input, the point just after the last token (so a
+    /// caret lands after `x = 1 +`, not on an empty line below it).
+    var endAwareSpan: Span {
+        let t = current
+        guard t.kind == .eof, index > 0, index <= tokens.count - 1 else { return t.span }
+        let previous = tokens[index - 1].span
+        return Span(file: file, start: previous.end, end: previous.end)
     }
 
     func error(_ message: String, at span: Span, hint: String? = nil) -> Diagnostic {
@@ -114,15 +136,14 @@ final class TokenParser {
         return Diagnostic(.syntax, message, at: span, hint: hint)
     }
 
-    /// Runs `body` one nesting level deeper, failing at the current token beyond `maxDepth`.
-    func nested<T>(_ body: () throws(Diagnostic) -> T) throws(Diagnostic) -> T {
+    /// Goes one nesting level deeper, failing at the current token beyond `maxDepth`. The
+    /// caller undoes it with `defer { depth -= 1 }` (after a failure the parse is over anyway).
+    func enter() throws {
         depth += 1
-        defer { depth -= 1 }
         try checkDepth()
-        return try body()
     }
 
-    func checkDepth() throws(Diagnostic) {
+    func checkDepth() throws {
         if depth > Parser.maxDepth {
             throw error("expression nested too deeply (more than \(Parser.maxDepth) levels)", at: current.span,
                         hint: "split it into smaller pieces with intermediate names")

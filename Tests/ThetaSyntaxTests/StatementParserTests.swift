@@ -105,3 +105,10 @@ final class StatementParserTests: XCTestCase {
         XCTAssertEqual(parseError("if x = 3 { }")?.message, "expected '{' to start a block, found '='")
     }
 }
+
+final class ContextualModelTests: XCTestCase {
+    func testFunctionNamedModel() {
+        XCTAssertEqual(sexp("fn model(x) = x\nmodel(1)"), "(fn model (x) (block x))\n(call model 1)")
+        XCTAssertEqual(sexp("for model in ms { model }"), "(for model ms (block model))")
+    }
+}
