@@ -44,7 +44,7 @@ enum Calls {
         do {
             v = try code.body.eval(frame, rt)
         } catch var d as Diagnostic {
-            d.trace.append(Diagnostic.Frame(function: code.name, callSite: callSpan))
+            d.recordCall(code.name, at: callSpan)
             throw d
         }
         let state = rt.state

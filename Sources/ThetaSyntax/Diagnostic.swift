@@ -27,8 +27,23 @@ public struct Diagnostic: Error, Sendable {
     public var message: String
     public var span: Span?
     public var hint: String?
-    /// Innermost call first.
-    public var trace: [Frame]
+    /// The calls the error passed through, innermost first. Deep recursion keeps only the
+    /// `innermostKept` innermost calls and the `outermostKept` outermost ones; `omittedCalls`
+    /// counts the calls between them, so recording a call stays O(1) however deep the stack.
+    public private(set) var trace: [Frame]
+    public private(set) var omittedCalls: Int = 0
+    public static let innermostKept = 16
+    public static let outermostKept = 4
+
+    /// Records that the error left a call to `function` made at `callSite` (called while
+    /// unwinding, from the innermost call outwards).
+    public mutating func recordCall(_ function: String, at callSite: Span) {
+        if trace.count == Self.innermostKept + Self.outermostKept {
+            trace.remove(at: Self.innermostKept)
+            omittedCalls += 1
+        }
+        trace.append(Frame(function: function, callSite: callSite))
+    }
 
     public init(_ kind: Kind, _ message: String, at span: Span?, hint: String? = nil) {
         self.kind = kind
@@ -93,8 +108,12 @@ public enum DiagnosticRenderer {
         }
         if !d.trace.isEmpty {
             out += "called from:\n"
-            for f in d.trace.prefix(20) { out += "  \(f.function) at \(f.callSite.description)\n" }
-            if d.trace.count > 20 { out += "  ... \(d.trace.count - 20) more calls\n" }
+            for (i, f) in d.trace.enumerated() {
+                if i == Diagnostic.innermostKept && d.omittedCalls > 0 {
+                    out += "  ... \(d.omittedCalls) more calls\n"
+                }
+                out += "  \(f.function) at \(f.callSite.description)\n"
+            }
         }
         return out
     }
