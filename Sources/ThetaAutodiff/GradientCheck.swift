@@ -71,11 +71,13 @@ public enum GradientCheck {
                 estimates[p] = n
                 let a = p < analytic[j].count ? analytic[j].scalars[p] : .nan
                 let error = Swift.abs(a - n)
-                let excess = error - (atol + rtol * Swift.abs(n))
-                if !(excess <= 0) { passed = false }
-                if error > maxError || error.isNaN { maxError = error.isNaN ? .nan : Swift.max(maxError, error) }
-                if excess > worstExcess || excess.isNaN && worst == nil {
-                    worstExcess = excess.isNaN ? .infinity : excess
+                let bound = atol + rtol * Swift.abs(n)
+                if !(error <= bound) { passed = false }   // NaN fails
+                // NaN is sticky in the maximum and ranks as the worst entry.
+                maxError = error.isNaN || maxError.isNaN ? .nan : Swift.max(maxError, error)
+                let excess = error.isNaN ? Double.infinity : error - bound
+                if worst == nil || excess > worstExcess {
+                    worstExcess = excess
                     worst = (j, p, a, n)
                 }
             }
