@@ -103,7 +103,7 @@ extension Tape {
             guard let g = pass.grads[i] else { continue }
             if !keep[i] { pass.grads[i] = nil }
             do throws(TensorError) {
-                try pass.propagate(i, g)
+                try pass.propagate(i, consume g)
             } catch {
                 let name = pass.ops[i].name
                 throw AutodiffError(.backwardShape, operation: name,

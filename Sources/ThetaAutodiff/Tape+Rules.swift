@@ -9,7 +9,10 @@ import ThetaTensor
 /// pass it through `unbroadcast` to the operand's shape. Contributions are computed only for
 /// node inputs (a reference `≥ 0`), never for constants.
 extension BackwardPass {
-    mutating func propagate(_ i: Int, _ g: Tensor) throws(TensorError) {
+    mutating func propagate(_ i: Int, _ incoming: consuming Tensor) throws(TensorError) {
+        // `g` is owned here: rules whose contribution has g's shape overwrite it in place
+        // (`Kernel.update`) as their last use of it.
+        var g = incoming
         let ra = lhs[i], rb = rhs[i]
         switch ops[i] {
         case .leaf:
@@ -28,8 +31,11 @@ extension BackwardPass {
         case .mul:
             // ∂(a·b) = (b, a)
             let a = value(ra), b = value(rb)
-            if ra >= 0 { try accumulate(ra, unbroadcast(Kernel.zip(g, b, op: "*") { $0 * $1 }, to: a.shape)) }
             if rb >= 0 { try accumulate(rb, unbroadcast(Kernel.zip(g, a, op: "*") { $0 * $1 }, to: b.shape)) }
+            if ra >= 0 {
+                try Kernel.update(&g, with: b, op: "*") { $0 * $1 }
+                try accumulate(ra, unbroadcast(g, to: a.shape))
+            }
         case .div:
             // ∂(a/b) = (1/b, −a/b² = −y/b)
             let a = value(ra), b = value(rb)
@@ -64,7 +70,8 @@ extension BackwardPass {
 
         case .affine(let scale, _):
             // ∂(s·x + t) = s
-            try accumulate(ra, Kernel.map(g) { $0 * scale })
+            Kernel.update(&g) { $0 * scale }
+            try accumulate(ra, g)
         case .powConst(let p):
             // ∂(x^p) = p·x^{p−1}; identically 0 for p = 0
             let x = value(ra)
@@ -75,49 +82,64 @@ extension BackwardPass {
             }
         case .clamp(let lower, let upper):
             // 1 on [lower, upper], else 0
-            try accumulate(ra, Kernel.zip(g, value(ra), op: "clamp") { g, x in x >= lower && x <= upper ? g : 0 })
+            try Kernel.update(&g, with: value(ra), op: "clamp") { g, x in x >= lower && x <= upper ? g : 0 }
+            try accumulate(ra, g)
 
         // MARK: Elementwise functions
 
         case .neg:
-            try accumulate(ra, Kernel.map(g) { -$0 })
+            Kernel.update(&g) { -$0 }
+            try accumulate(ra, g)
         case .exp:
             // (e^x)' = y
-            try accumulate(ra, Kernel.zip(g, values[i], op: "exp") { $0 * $1 })
+            try Kernel.update(&g, with: values[i], op: "exp") { $0 * $1 }
+            try accumulate(ra, g)
         case .log:
             // (log x)' = 1/x
-            try accumulate(ra, Kernel.zip(g, value(ra), op: "log") { $0 / $1 })
+            try Kernel.update(&g, with: value(ra), op: "log") { $0 / $1 }
+            try accumulate(ra, g)
         case .sqrt:
             // (√x)' = 1/(2y)
-            try accumulate(ra, Kernel.zip(g, values[i], op: "sqrt") { $0 / (2 * $1) })
+            try Kernel.update(&g, with: values[i], op: "sqrt") { $0 / (2 * $1) }
+            try accumulate(ra, g)
         case .abs:
             // |x|' = sign x, 0 at 0
-            try accumulate(ra, Kernel.zip(g, value(ra), op: "abs") { g, x in x > 0 ? g : (x < 0 ? -g : 0) })
+            try Kernel.update(&g, with: value(ra), op: "abs") { g, x in x > 0 ? g : (x < 0 ? -g : 0) }
+            try accumulate(ra, g)
         case .tanh:
             // tanh' = 1 − y²
-            try accumulate(ra, Kernel.zip(g, values[i], op: "tanh") { g, y in g * (1 - y * y) })
+            try Kernel.update(&g, with: values[i], op: "tanh") { g, y in g * (1 - y * y) }
+            try accumulate(ra, g)
         case .sigmoid:
             // σ' = y(1 − y)
-            try accumulate(ra, Kernel.zip(g, values[i], op: "sigmoid") { g, y in g * (y * (1 - y)) })
+            try Kernel.update(&g, with: values[i], op: "sigmoid") { g, y in g * (y * (1 - y)) }
+            try accumulate(ra, g)
         case .softplus:
             // softplus' = σ(x)
-            try accumulate(ra, Kernel.zip(g, value(ra), op: "softplus") { g, x in g * UnaryFunction.sigmoid(x) })
+            try Kernel.update(&g, with: value(ra), op: "softplus") { g, x in g * UnaryFunction.sigmoid(x) }
+            try accumulate(ra, g)
         case .relu:
             // 1 for x > 0, else 0
-            try accumulate(ra, Kernel.zip(g, value(ra), op: "relu") { g, x in x > 0 ? g : 0 })
+            try Kernel.update(&g, with: value(ra), op: "relu") { g, x in x > 0 ? g : 0 }
+            try accumulate(ra, g)
         case .log1p:
             // 1/(1 + x)
-            try accumulate(ra, Kernel.zip(g, value(ra), op: "log1p") { g, x in g / (1 + x) })
+            try Kernel.update(&g, with: value(ra), op: "log1p") { g, x in g / (1 + x) }
+            try accumulate(ra, g)
         case .expm1:
             // (e^x − 1)' = y + 1
-            try accumulate(ra, Kernel.zip(g, values[i], op: "expm1") { g, y in g * (y + 1) })
+            try Kernel.update(&g, with: values[i], op: "expm1") { g, y in g * (y + 1) }
+            try accumulate(ra, g)
         case .sin:
-            try accumulate(ra, Kernel.zip(g, value(ra), op: "sin") { g, x in g * Foundation.cos(x) })
+            try Kernel.update(&g, with: value(ra), op: "sin") { g, x in g * Foundation.cos(x) }
+            try accumulate(ra, g)
         case .cos:
-            try accumulate(ra, Kernel.zip(g, value(ra), op: "cos") { g, x in -g * Foundation.sin(x) })
+            try Kernel.update(&g, with: value(ra), op: "cos") { g, x in -g * Foundation.sin(x) }
+            try accumulate(ra, g)
         case .square:
             // 2x
-            try accumulate(ra, Kernel.zip(g, value(ra), op: "square") { g, x in g * (2 * x) })
+            try Kernel.update(&g, with: value(ra), op: "square") { g, x in g * (2 * x) }
+            try accumulate(ra, g)
 
         // MARK: Reductions
 

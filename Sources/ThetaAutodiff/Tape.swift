@@ -52,12 +52,14 @@ struct NodeStorage {
 /// variable that costs the tape nothing. Untracked operands of a recorded operation are kept
 /// as constants. Not thread-safe: one tape belongs to one thread.
 public final class Tape {
-    @usableFromInline var nodes = NodeStorage()
+    // Exclusivity is not checked dynamically on the tape's state: a tape belongs to one
+    // thread, and no access to it overlaps another (appends and reads are sequential).
+    @exclusivity(unchecked) @usableFromInline var nodes = NodeStorage()
     /// Copied into every node recorded from now on: an opaque tag the caller maps to a source
     /// location. Errors about a node carry its tag.
-    public var currentOrigin: Int32 = 0
+    @exclusivity(unchecked) public var currentOrigin: Int32 = 0
     /// False inside `withoutRecording`.
-    public private(set) var isRecording = true
+    @exclusivity(unchecked) public private(set) var isRecording = true
     /// When on, the backward pass checks every gradient a rule produces and throws
     /// `.nonFiniteGradient` with the node's origin at the first NaN or infinity.
     public var checksFiniteGradients = false
