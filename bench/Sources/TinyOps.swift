@@ -22,6 +22,7 @@ enum TinyOps {
     static func main() throws {
         print("tiny_ops: z = z + 0.01*tanh(z*w + b), \(iterations) iterations, \(iterations * opsPerIteration) recorded ops; one thread")
         _ = try run(n: 1, iterations: 10_000)   // warm-up
+        var timedLoop = 0.0
         for n in [1, 16] {
             resetPeakRSS()
             let before = rssMiB("VmRSS")
@@ -32,8 +33,10 @@ enum TinyOps {
             func median(_ f: (Run) -> Double) -> Double { runs.map(f).sorted()[1] }
             let fwd = median(\.fwd) / ops * 1e6, bwd = median(\.bwd) / ops * 1e6
             let nograd = median(\.nograd) / ops * 1e6
-            print(String(format: "n=%-2d fwd_us=%.4f bwd_us=%.4f step_us=%.4f nograd_us=%.4f peak_rss_mib=%.1f (rss before %.1f; %d nodes)",
-                         n, fwd, bwd, fwd + bwd, nograd, peak, before, runs[0].tapeNodes))
+            timedLoop += median { $0.fwd + $0.bwd + $0.nograd }
+            print(String(format: "n=%-2d fwd_us=%.4f bwd_us=%.4f step_us=%.4f nograd_us=%.4f peak_rss_mib=%.1f (rss before %.1f, %.0f bytes per node; %d nodes)",
+                         n, fwd, bwd, fwd + bwd, nograd, peak, before,
+                         (peak - before) * 1_048_576 / Double(runs[0].tapeNodes), runs[0].tapeNodes))
             let r = runs[0]
             let ref = reference()
             let uniform = [r.z, r.dz0, r.dw, r.db].allSatisfy { t in t.scalars.allSatisfy { $0 == t.scalars[0] } }
@@ -44,6 +47,7 @@ enum TinyOps {
                          Swift.abs(r.z.scalars[0] - ref.z), Swift.abs(r.dz0.scalars[0] - ref.dz0),
                          Swift.abs(r.dw.scalars[0] - ref.dw), Swift.abs(r.db.scalars[0] - ref.db)))
         }
+        print(String(format: "timed loop (fwd + bwd + nograd, n = 1 and 16, medians): %.3f s (PyTorch 11.89 s)", timedLoop))
     }
 
     /// One fresh tape: forward with recording, backward, forward without recording.
