@@ -1,0 +1,104 @@
+import ThetaTensor
+
+/// The closed set of differentiable operations a tape records.
+///
+/// A node holds one primitive, up to two input references (`lhs`, `rhs`) and its output value.
+/// Attributes an operation needs to be undone in the backward pass ride along as payloads;
+/// axes are stored already normalized (non-negative). Every case has exactly one gradient rule
+/// in `Tape.propagate` (`Tape+Rules.swift`), an exhaustive `switch`.
+public enum Primitive: Sendable, Equatable {
+    /// A differentiable input (`Tape.leaf`): no inputs, no rule.
+    case leaf
+
+    // Elementwise, broadcasting: `lhs ∘ rhs`.
+    case add, sub, mul, div
+    /// `lhs ^ rhs`, both differentiable.
+    case pow
+    /// Elementwise `min(lhs, rhs)` / `max(lhs, rhs)`; at ties the gradient is split evenly.
+    case minimum, maximum
+
+    // Elementwise with constant attributes: input `lhs`.
+    /// `y = scale·x + shift` (a Double on either side of `+`, `-`, `*`).
+    case affine(scale: Double, shift: Double)
+    /// `y = x^p` for a constant exponent `p`.
+    case powConst(Double)
+    /// `y = min(max(x, lower), upper)`; the gradient passes where `lower ≤ x ≤ upper`.
+    case clamp(lower: Double, upper: Double)
+
+    // Elementwise functions of one argument: input `lhs`.
+    case neg, exp, log, sqrt, abs, tanh, sigmoid, softplus, relu, log1p, expm1, sin, cos, square
+
+    // Reductions of `lhs` over one axis (nil: every axis).
+    case sum(axis: Int?, keepDims: Bool)
+    case mean(axis: Int?, keepDims: Bool)
+    /// The maximum; the gradient is split evenly among the entries equal to it.
+    case max(axis: Int?, keepDims: Bool)
+    /// `log Σ e^{x}`, shifted by the maximum.
+    case logSumExp(axis: Int?, keepDims: Bool)
+    case softmax(axis: Int)
+    case logSoftmax(axis: Int)
+
+    // Linear algebra and shapes.
+    /// NumPy `matmul` of `lhs` and `rhs` (1-d, 2-d and batched with broadcast batch axes).
+    case matmul
+    /// Result axis `i` is input axis `permutation[i]`.
+    case transpose(permutation: [Int])
+    case reshape
+    /// `broadcast_to` the output's shape.
+    case broadcast
+    /// Joins `inputs` (node or constant references) along an existing axis.
+    case concat(axis: Int, inputs: [Int32])
+    /// Stacks `inputs` along a new axis.
+    case stack(axis: Int, inputs: [Int32])
+    /// Basic (NumPy) indexing: positions, slices, whole axes, new axes.
+    case index([TensorIndex])
+    /// Entries of `lhs` along `axis` at the integral index tensor referenced by `rhs`.
+    case gather(axis: Int)
+    /// `condition ≠ 0 ? lhs : rhs`, all broadcast; `condition` references a constant.
+    case select(condition: Int32)
+
+    /// The operation's name as error messages show it.
+    public var name: String {
+        switch self {
+        case .leaf: return "leaf"
+        case .add: return "+"
+        case .sub: return "-"
+        case .mul: return "*"
+        case .div: return "/"
+        case .pow, .powConst: return "^"
+        case .minimum: return "minimum"
+        case .maximum: return "maximum"
+        case .affine: return "affine"
+        case .clamp: return "clamp"
+        case .neg: return "neg"
+        case .exp: return "exp"
+        case .log: return "log"
+        case .sqrt: return "sqrt"
+        case .abs: return "abs"
+        case .tanh: return "tanh"
+        case .sigmoid: return "sigmoid"
+        case .softplus: return "softplus"
+        case .relu: return "relu"
+        case .log1p: return "log1p"
+        case .expm1: return "expm1"
+        case .sin: return "sin"
+        case .cos: return "cos"
+        case .square: return "square"
+        case .sum: return "sum"
+        case .mean: return "mean"
+        case .max: return "max"
+        case .logSumExp: return "logsumexp"
+        case .softmax: return "softmax"
+        case .logSoftmax: return "log_softmax"
+        case .matmul: return "@"
+        case .transpose: return "transpose"
+        case .reshape: return "reshape"
+        case .broadcast: return "broadcast_to"
+        case .concat: return "concat"
+        case .stack: return "stack"
+        case .index: return "index"
+        case .gather: return "gather"
+        case .select: return "where"
+        }
+    }
+}

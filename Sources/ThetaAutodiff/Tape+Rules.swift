@@ -1,0 +1,266 @@
+import Foundation
+import ThetaTensor
+
+/// Every gradient rule, in one exhaustive `switch` over `Primitive`.
+///
+/// Node `i` computed `y = values[i]` from `a = value(lhs[i])` and `b = value(rhs[i])`; `g` is
+/// `∂L/∂y` (of `y`'s shape). Each rule sends `∂L/∂a = g · ∂y/∂a` (and the same for `b`) to
+/// `accumulate`. Binary elementwise rules form their contribution at the output's shape and
+/// pass it through `unbroadcast` to the operand's shape. Contributions are computed only for
+/// node inputs (a reference `≥ 0`), never for constants.
+extension BackwardPass {
+    mutating func propagate(_ i: Int, _ incoming: consuming Tensor) throws(TensorError) {
+        // `g` is owned here: rules whose contribution has g's shape overwrite it in place
+        // (`Kernel.update`) as their last use of it.
+        var g = incoming
+        let ra = lhs[i], rb = rhs[i]
+        switch ops[i] {
+        case .leaf:
+            return
+
+        // MARK: Binary elementwise
+
+        case .add:
+            // ∂(a + b) = (1, 1)
+            if ra >= 0 { try accumulate(ra, unbroadcast(g, to: value(ra).shape)) }
+            if rb >= 0 { try accumulate(rb, unbroadcast(g, to: value(rb).shape)) }
+        case .sub:
+            // ∂(a − b) = (1, −1)
+            if ra >= 0 { try accumulate(ra, unbroadcast(g, to: value(ra).shape)) }
+            if rb >= 0 { try accumulate(rb, unbroadcast(Kernel.map(g) { -$0 }, to: value(rb).shape)) }
+        case .mul:
+            // ∂(a·b) = (b, a)
+            let a = value(ra), b = value(rb)
+            if rb >= 0 { try accumulate(rb, unbroadcast(Kernel.zip(g, a, op: "*") { $0 * $1 }, to: b.shape)) }
+            if ra >= 0 {
+                try Kernel.update(&g, with: b, op: "*") { $0 * $1 }
+                try accumulate(ra, unbroadcast(g, to: a.shape))
+            }
+        case .div:
+            // ∂(a/b) = (1/b, −a/b² = −y/b)
+            let a = value(ra), b = value(rb)
+            if ra >= 0 { try accumulate(ra, unbroadcast(Kernel.zip(g, b, op: "/") { $0 / $1 }, to: a.shape)) }
+            if rb >= 0 {
+                let gy = try Kernel.zip(g, values[i], op: "/") { $0 * $1 }
+                try accumulate(rb, unbroadcast(Kernel.zip(gy, b, op: "/") { -$0 / $1 }, to: b.shape))
+            }
+        case .pow:
+            // ∂(a^b) = (b·a^{b−1}, y·log a); the second is taken as 0 where y = 0 (so 0^b with
+            // b > 0 does not give 0·(−inf)).
+            let a = value(ra), b = value(rb)
+            if ra >= 0 {
+                let d = try Kernel.zip(a, b, op: "^") { x, p in p * Foundation.pow(x, p - 1) }
+                try accumulate(ra, unbroadcast(Kernel.zip(g, d, op: "^") { $0 * $1 }, to: a.shape))
+            }
+            if rb >= 0 {
+                let d = try Kernel.zip(values[i], a, op: "^") { y, x in y == 0 ? 0 : y * Foundation.log(x) }
+                try accumulate(rb, unbroadcast(Kernel.zip(g, d, op: "^") { $0 * $1 }, to: b.shape))
+            }
+        case .minimum, .maximum:
+            // The selected operand gets g; at a tie each gets g/2.
+            let a = value(ra), b = value(rb)
+            let isMin = ops[i] == .minimum
+            let share = try Kernel.zip(a, b, op: "minimum") { x, z in
+                x == z ? 0.5 : ((x < z) == isMin ? 1 : 0)
+            }
+            if ra >= 0 { try accumulate(ra, unbroadcast(Kernel.zip(g, share, op: "minimum") { $0 * $1 }, to: a.shape)) }
+            if rb >= 0 { try accumulate(rb, unbroadcast(Kernel.zip(g, share, op: "minimum") { $0 * (1 - $1) }, to: b.shape)) }
+
+        // MARK: Elementwise with constants
+
+        case .affine(let scale, _):
+            // ∂(s·x + t) = s
+            Kernel.update(&g) { $0 * scale }
+            try accumulate(ra, g)
+        case .powConst(let p):
+            // ∂(x^p) = p·x^{p−1}; identically 0 for p = 0
+            let x = value(ra)
+            if p == 0 {
+                try accumulate(ra, Kernel.filled(0, x.shape))
+            } else {
+                try accumulate(ra, Kernel.zip(g, x, op: "^") { g, x in g * p * Foundation.pow(x, p - 1) })
+            }
+        case .clamp(let lower, let upper):
+            // 1 on [lower, upper], else 0
+            try Kernel.update(&g, with: value(ra), op: "clamp") { g, x in x >= lower && x <= upper ? g : 0 }
+            try accumulate(ra, g)
+
+        // MARK: Elementwise functions
+
+        case .neg:
+            Kernel.update(&g) { -$0 }
+            try accumulate(ra, g)
+        case .exp:
+            // (e^x)' = y
+            try Kernel.update(&g, with: values[i], op: "exp") { $0 * $1 }
+            try accumulate(ra, g)
+        case .log:
+            // (log x)' = 1/x
+            try Kernel.update(&g, with: value(ra), op: "log") { $0 / $1 }
+            try accumulate(ra, g)
+        case .sqrt:
+            // (√x)' = 1/(2y)
+            try Kernel.update(&g, with: values[i], op: "sqrt") { $0 / (2 * $1) }
+            try accumulate(ra, g)
+        case .abs:
+            // |x|' = sign x, 0 at 0
+            try Kernel.update(&g, with: value(ra), op: "abs") { g, x in x > 0 ? g : (x < 0 ? -g : 0) }
+            try accumulate(ra, g)
+        case .tanh:
+            // tanh' = 1 − y²
+            try Kernel.update(&g, with: values[i], op: "tanh") { g, y in g * (1 - y * y) }
+            try accumulate(ra, g)
+        case .sigmoid:
+            // σ' = y(1 − y)
+            try Kernel.update(&g, with: values[i], op: "sigmoid") { g, y in g * (y * (1 - y)) }
+            try accumulate(ra, g)
+        case .softplus:
+            // softplus' = σ(x)
+            try Kernel.update(&g, with: value(ra), op: "softplus") { g, x in g * UnaryFunction.sigmoid(x) }
+            try accumulate(ra, g)
+        case .relu:
+            // 1 for x > 0, else 0
+            try Kernel.update(&g, with: value(ra), op: "relu") { g, x in x > 0 ? g : 0 }
+            try accumulate(ra, g)
+        case .log1p:
+            // 1/(1 + x)
+            try Kernel.update(&g, with: value(ra), op: "log1p") { g, x in g / (1 + x) }
+            try accumulate(ra, g)
+        case .expm1:
+            // (e^x − 1)' = y + 1
+            try Kernel.update(&g, with: values[i], op: "expm1") { g, y in g * (y + 1) }
+            try accumulate(ra, g)
+        case .sin:
+            try Kernel.update(&g, with: value(ra), op: "sin") { g, x in g * Foundation.cos(x) }
+            try accumulate(ra, g)
+        case .cos:
+            try Kernel.update(&g, with: value(ra), op: "cos") { g, x in -g * Foundation.sin(x) }
+            try accumulate(ra, g)
+        case .square:
+            // 2x
+            try Kernel.update(&g, with: value(ra), op: "square") { g, x in g * (2 * x) }
+            try accumulate(ra, g)
+
+        // MARK: Reductions
+
+        case .sum(let axis, _):
+            // ∂Σx/∂x_j = 1: g spread back over the reduced axis
+            let shape = value(ra).shape
+            try accumulate(ra, spread(g, over: shape, axis: axis))
+        case .mean(let axis, _):
+            // 1/n for each of the n reduced entries
+            let shape = value(ra).shape
+            let n = Double(axis.map { shape[$0] } ?? shape.reduce(1, *))
+            try accumulate(ra, spread(Kernel.map(g) { $0 / n }, over: shape, axis: axis))
+        case .max(let axis, _):
+            // g shared evenly by the entries equal to the maximum
+            let x = value(ra)
+            let kept = keptShape(x.shape, axis: axis)
+            let yk = try values[i].reshaped(kept), gk = try g.reshaped(kept)
+            let mask = try Kernel.zip(x, yk, op: "max") { $0 == $1 ? 1 : 0 }
+            let ties = try mask.reduce(.sum, axes: axis.map { [$0] }, keepDims: true)
+            let share = try Kernel.zip(gk, ties, op: "max") { $0 / $1 }
+            try accumulate(ra, Kernel.zip(mask, share, op: "max") { $0 * $1 })
+        case .logSumExp(let axis, _):
+            // ∂/∂x_j log Σ e^x = e^{x_j − y}
+            let x = value(ra)
+            let kept = keptShape(x.shape, axis: axis)
+            let yk = try values[i].reshaped(kept), gk = try g.reshaped(kept)
+            let p = try Kernel.zip(x, yk, op: "logsumexp") { Foundation.exp($0 - $1) }
+            try accumulate(ra, Kernel.zip(p, gk, op: "logsumexp") { $0 * $1 })
+        case .softmax(let axis):
+            // ∂x = y ⊙ (g − Σ_axis g ⊙ y); a single element is constant (∂ = 0)
+            let y = values[i]
+            if y.rank == 0 { try accumulate(ra, Kernel.filled(0, [])); return }
+            let gy = try Kernel.zip(g, y, op: "softmax") { $0 * $1 }
+            let s = try gy.reduce(.sum, axes: [axis], keepDims: true)
+            let centered = try Kernel.zip(g, s, op: "softmax") { $0 - $1 }
+            try accumulate(ra, Kernel.zip(y, centered, op: "softmax") { $0 * $1 })
+        case .logSoftmax(let axis):
+            // ∂x = g − e^y ⊙ Σ_axis g; a single element is constant (∂ = 0)
+            let y = values[i]
+            if y.rank == 0 { try accumulate(ra, Kernel.filled(0, [])); return }
+            let s = try g.reduce(.sum, axes: [axis], keepDims: true)
+            let es = try Kernel.zip(y, s, op: "log_softmax") { Foundation.exp($0) * $1 }
+            try accumulate(ra, Kernel.zip(g, es, op: "log_softmax") { $0 - $1 })
+
+        // MARK: Linear algebra and shapes
+
+        case .matmul:
+            try matmulRule(g, ra, rb)
+        case .transpose(let perm):
+            // the inverse permutation
+            var inverse = [Int](repeating: 0, count: perm.count)
+            for (k, p) in perm.enumerated() { inverse[p] = k }
+            try accumulate(ra, g.transposed(inverse))
+        case .reshape:
+            try accumulate(ra, g.reshaped(value(ra).shape))
+        case .broadcast:
+            try accumulate(ra, unbroadcast(g, to: value(ra).shape))
+        case .concat(let axis, let inputs):
+            // each input gets its slab of g along the axis
+            var offset = 0
+            for r in inputs {
+                let extent = value(r).shape[axis]
+                if r >= 0 {
+                    let items = [TensorIndex](repeating: .all, count: axis)
+                        + [.range(start: offset, stop: offset + extent, step: 1)]
+                    try accumulate(r, g.index(items))
+                }
+                offset += extent
+            }
+        case .stack(let axis, let inputs):
+            // input k gets g at position k of the new axis
+            for (k, r) in inputs.enumerated() where r >= 0 {
+                try accumulate(r, g.index([TensorIndex](repeating: .all, count: axis) + [.at(k)]))
+            }
+        case .index(let items):
+            // g written into zeros at the selected region (basic indexing never repeats an element)
+            var full = Kernel.filled(0, value(ra).shape)
+            try full.assign(items, g)
+            try accumulate(ra, full)
+        case .gather(let axis):
+            // repeated indices accumulate
+            try accumulate(ra, Tensor.scatterAdd(g, indices: value(rb), axis: axis, shape: value(ra).shape))
+        case .select(let condition):
+            // g where the condition holds goes to lhs, elsewhere to rhs
+            let c = value(condition), zero = Tensor(0)
+            if ra >= 0 { try accumulate(ra, unbroadcast(Tensor.select(where: c, g, zero), to: value(ra).shape)) }
+            if rb >= 0 { try accumulate(rb, unbroadcast(Tensor.select(where: c, zero, g), to: value(rb).shape)) }
+        }
+    }
+
+    /// `g` (the reduced shape, with or without kept axes) repeated over `shape` along `axis`
+    /// (nil: every axis).
+    private func spread(_ g: Tensor, over shape: [Int], axis: Int?) throws(TensorError) -> Tensor {
+        if axis == nil, g.count == 1 { return Kernel.filled(g.scalars[0], shape) }
+        return try g.reshaped(keptShape(shape, axis: axis)).broadcast(to: shape)
+    }
+
+    /// `y = a @ b` (NumPy `matmul`). With 1-d operands promoted to `A = [1, k]` or `B = [k, 1]`
+    /// and `G` the gradient with the promoted axes restored: `∂A = G·Bᵀ`, `∂B = Aᵀ·G` (last two
+    /// axes transposed), each unbroadcast over the batch axes and reshaped back.
+    private mutating func matmulRule(_ g: Tensor, _ ra: Int32, _ rb: Int32) throws(TensorError) {
+        let a = value(ra), b = value(rb)
+        let a2 = a.rank == 1 ? try a.reshaped([1, a.count]) : a
+        let b2 = b.rank == 1 ? try b.reshaped([b.count, 1]) : b
+        var gShape = g.shape
+        if a.rank == 1 { gShape.insert(1, at: Swift.max(gShape.count - (b.rank == 1 ? 0 : 1), 0)) }
+        if b.rank == 1 { gShape.append(1) }
+        let g2 = try g.reshaped(gShape)
+        if ra >= 0 {
+            let ga = try Tensor.matmul(g2, swapLastTwo(b2))
+            try accumulate(ra, unbroadcast(ga, to: a2.shape).reshaped(a.shape))
+        }
+        if rb >= 0 {
+            let gb = try Tensor.matmul(swapLastTwo(a2), g2)
+            try accumulate(rb, unbroadcast(gb, to: b2.shape).reshaped(b.shape))
+        }
+    }
+
+    /// The last two axes exchanged (rank ≥ 2).
+    private func swapLastTwo(_ t: Tensor) throws(TensorError) -> Tensor {
+        let r = t.rank
+        return try t.transposed(Array(0..<(r - 2)) + [r - 1, r - 2])
+    }
+}
