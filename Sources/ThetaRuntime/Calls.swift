@@ -115,9 +115,11 @@ final class CallNode: Node {
     let args: [Node]
     /// Labels of the named arguments, which follow the positional ones in `args`.
     let labels: [String]
+    /// Spans of the named arguments (`label: value`), for errors about a label.
+    let labelSpans: [Span]
     let positionalCount: Int
-    init(callee: Node, args: [Node], labels: [String], span: Span) {
-        self.callee = callee; self.args = args; self.labels = labels
+    init(callee: Node, args: [Node], labels: [String], labelSpans: [Span], span: Span) {
+        self.callee = callee; self.args = args; self.labels = labels; self.labelSpans = labelSpans
         self.positionalCount = args.count - labels.count
         super.init(span: span)
     }
@@ -134,8 +136,7 @@ final class CallNode: Node {
         for i in 0..<positionalCount { positional.append(try args[i].eval(f, rt)) }
         var named: [(String, Value, Span)] = []
         for (j, label) in labels.enumerated() {
-            let node = args[positionalCount + j]
-            named.append((label, try node.eval(f, rt), node.span))
+            named.append((label, try args[positionalCount + j].eval(f, rt), labelSpans[j]))
         }
         return try Calls.call(fv, positional: positional, positionalSpans: args.prefix(positionalCount).map(\.span),
                               named: named, span: span, rt: rt)
@@ -148,8 +149,11 @@ final class MethodCallNode: Node {
     let name: String
     let args: [Node]
     let labels: [String]
-    init(receiver: Node, name: String, args: [Node], labels: [String], span: Span) {
-        self.receiver = receiver; self.name = name; self.args = args; self.labels = labels; super.init(span: span)
+    let labelSpans: [Span]
+    init(receiver: Node, name: String, args: [Node], labels: [String], labelSpans: [Span], span: Span) {
+        self.receiver = receiver; self.name = name; self.args = args; self.labels = labels
+        self.labelSpans = labelSpans
+        super.init(span: span)
     }
 
     override func eval(_ f: Frame, _ rt: Runtime) throws -> Value {
@@ -165,8 +169,7 @@ final class MethodCallNode: Node {
         for i in 0..<pc { positional.append(try args[i].eval(f, rt)) }
         var named: [(String, Value, Span)] = []
         for (j, label) in labels.enumerated() {
-            let node = args[pc + j]
-            named.append((label, try node.eval(f, rt), node.span))
+            named.append((label, try args[pc + j].eval(f, rt), labelSpans[j]))
         }
         return try Members.callMethod(r, name, positional: positional, positionalSpans: args.prefix(pc).map(\.span),
                                       named: named, span: span, rt: rt)

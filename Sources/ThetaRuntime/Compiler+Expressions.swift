@@ -79,11 +79,12 @@ extension Compiler {
         case .logical(let op, let l, let r):
             return LogicalNode(isAnd: op == .and, lhs: compileExpr(l), rhs: compileExpr(r), span: e.span)
         case .call(let callee, let args):
-            let (nodes, labels) = compileArguments(args)
+            let (nodes, labels, labelSpans) = compileArguments(args)
             if case .field(let receiver, let name) = callee.kind {
-                return MethodCallNode(receiver: compileExpr(receiver), name: name, args: nodes, labels: labels, span: e.span)
+                return MethodCallNode(receiver: compileExpr(receiver), name: name, args: nodes, labels: labels,
+                                      labelSpans: labelSpans, span: e.span)
             }
-            return CallNode(callee: compileExpr(callee), args: nodes, labels: labels, span: e.span)
+            return CallNode(callee: compileExpr(callee), args: nodes, labels: labels, labelSpans: labelSpans, span: e.span)
         case .index(let base, let items):
             return IndexNode(base: compileExpr(base), items: items.map(compileIndexItem), span: e.span)
         case .field(let base, let name):
@@ -100,18 +101,21 @@ extension Compiler {
 
     /// Positional arguments first, then named ones; returns the nodes and the labels of the
     /// named ones (in order). The parser already rejects a positional after a named argument.
-    func compileArguments(_ args: [Argument]) -> ([Node], [String]) {
-        var positional: [Node] = [], named: [Node] = [], labels: [String] = []
+    /// The argument nodes (positional first, then named), the labels of the named ones and the
+    /// spans of those named arguments (`label: value`), which errors about a label point at.
+    func compileArguments(_ args: [Argument]) -> ([Node], [String], [Span]) {
+        var positional: [Node] = [], named: [Node] = [], labels: [String] = [], labelSpans: [Span] = []
         for a in args {
             if let label = a.label {
                 if labels.contains(label) { error("argument '\(label)' is given twice", a.span) }
                 labels.append(label)
+                labelSpans.append(a.span)
                 named.append(compileExpr(a.value))
             } else {
                 positional.append(compileExpr(a.value))
             }
         }
-        return (positional + named, labels)
+        return (positional + named, labels, labelSpans)
     }
 
     func compileIndexItem(_ item: IndexItem) -> IndexItemNode {

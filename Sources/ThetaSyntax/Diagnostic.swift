@@ -13,13 +13,17 @@ public struct Diagnostic: Error, Sendable {
         case interrupted
     }
 
-    /// One entry of the call chain: the function called and the span of the call site.
+    /// One entry of the call chain: the function called, the span of the call site, and how
+    /// many times in a row that same call was left (recursion through one call site collapses
+    /// into one frame).
     public struct Frame: Sendable {
         public let function: String
         public let callSite: Span
-        public init(function: String, callSite: Span) {
+        public internal(set) var repeats: Int
+        public init(function: String, callSite: Span, repeats: Int = 1) {
             self.function = function
             self.callSite = callSite
+            self.repeats = repeats
         }
     }
 
@@ -38,6 +42,11 @@ public struct Diagnostic: Error, Sendable {
     /// Records that the error left a call to `function` made at `callSite` (called while
     /// unwinding, from the innermost call outwards).
     public mutating func recordCall(_ function: String, at callSite: Span) {
+        if let last = trace.last, last.callSite.start == callSite.start, last.callSite.end == callSite.end,
+           last.callSite.file === callSite.file, last.function == function {
+            trace[trace.count - 1].repeats += 1
+            return
+        }
         if trace.count == Self.innermostKept + Self.outermostKept {
             trace.remove(at: Self.innermostKept)
             omittedCalls += 1
@@ -112,7 +121,8 @@ public enum DiagnosticRenderer {
                 if i == Diagnostic.innermostKept && d.omittedCalls > 0 {
                     out += "  ... \(d.omittedCalls) more calls\n"
                 }
-                out += "  \(f.function) at \(f.callSite.description)\n"
+                out += "  \(f.function) at \(f.callSite.description)"
+                out += f.repeats > 1 ? " (\(f.repeats) calls in a row)\n" : "\n"
             }
         }
         return out
