@@ -75,6 +75,7 @@ public struct Arguments {
         switch values[i] {
         case .number(let x): return x
         case .tensor(let t) where t.count == 1: return t.scalars[0]
+        case .tracked(let t) where t.variable.value.count == 1: return t.variable.value.scalars[0]
         case .bool(let b): return b ? 1 : 0
         case let v: throw error(i, "\(functionName): '\(name(i))' must be a number, got \(v.typeName)")
         }
@@ -121,6 +122,7 @@ public enum Coerce {
         switch v {
         case .number(let x): return Tensor(x)
         case .tensor(let t): return t
+        case .tracked(let t): return t.variable.value
         case .bool(let b): return Tensor(b ? 1 : 0)
         case .list(let items):
             if items.isEmpty { return Tensor([]) }

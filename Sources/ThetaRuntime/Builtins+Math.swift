@@ -15,9 +15,10 @@ private let unaryDocs: [UnaryFunction: String] = [
 
 /// The elementwise functions, one builtin each; a number stays a number.
 let mathBuiltins: [Builtin] = UnaryFunction.allCases.filter { $0 != .neg }.map { f in
-    Builtin(f.rawValue, [.init("x")], doc: unaryDocs[f] ?? "\(f.rawValue)(x), elementwise.") { args, _ in
+    Builtin(f.rawValue, [.init("x")], doc: unaryDocs[f] ?? "\(f.rawValue)(x), elementwise.") { args, ctx in
         switch args[0] {
         case .number(let x): return .number(f.apply(x))
+        case .tracked(let t): return try Differentiable.unary(f, t, span: ctx.span, rt: ctx.runtime)
         default: return Value.from(try args.tensor(0).apply(f))
         }
     }

@@ -63,6 +63,9 @@ private func creation(_ name: String, _ doc: String, _ make: @escaping @Sendable
 
 private func reduction(_ name: String, _ r: Reduction, _ doc: String) -> Builtin {
     Builtin(name, [.init("x"), .init("axis", .noneValue), .init("keepdims", .bool(false))], doc: doc) { args, ctx in
+        if TrackedBuiltins.involved(args[0]), r != .argmax, r != .argmin {
+            return try TrackedBuiltins.reduce(name, args, ctx)
+        }
         let x = try args.tensor(0)
         let axes = try axesArgument(args[1], args.spans[1])
         let keep = try args.bool(2)
@@ -105,9 +108,11 @@ let tensorBuiltins: [Builtin] = [
                 dims.append(Int(d))
             }
         }
+        if case .tracked(let t) = args[0] { return try TrackedBuiltins.reshape(t.variable, dims, ctx) }
         return try tensorOp(ctx) { () throws(TensorError) in try x.reshaped(dims) }
     },
     Builtin("transpose", [.init("x"), .init("axes", .noneValue)], doc: "Reverses the axes (x.T), or permutes them by axes.") { args, ctx in
+        if TrackedBuiltins.involved(args[0]) { return try TrackedBuiltins.transpose(args, ctx) }
         let x = try args.tensor(0)
         let axes = try axesArgument(args[1], args.spans[1])
         return try tensorOp(ctx) { () throws(TensorError) in try x.transposed(axes) }
@@ -124,26 +129,32 @@ let tensorBuiltins: [Builtin] = [
         return try tensorOp(ctx) { () throws(TensorError) in try x.expandDims(axis: axis) }
     },
     Builtin("concat", [.init("xs"), .init("axis", .number(0))], doc: "Joins a list of tensors along an existing axis.") { args, ctx in
+        if TrackedBuiltins.involved(args[0]) { return try TrackedBuiltins.join(false, args, ctx) }
         let ts = try tensorList(args[0], args.spans[0], "concat"), axis = try args.int(1)
         return try tensorOp(ctx) { () throws(TensorError) in try Tensor.concat(ts, axis: axis) }
     },
     Builtin("stack", [.init("xs"), .init("axis", .number(0))], doc: "Joins a list of same-shape tensors along a new axis.") { args, ctx in
+        if TrackedBuiltins.involved(args[0]) { return try TrackedBuiltins.join(true, args, ctx) }
         let ts = try tensorList(args[0], args.spans[0], "stack"), axis = try args.int(1)
         return try tensorOp(ctx) { () throws(TensorError) in try Tensor.stack(ts, axis: axis) }
     },
     Builtin("where", [.init("condition"), .init("a"), .init("b")], doc: "Elementwise choice: a where condition is non-zero, else b (all three broadcast).") { args, ctx in
+        if TrackedBuiltins.involved(args[1], args[2]) { return try TrackedBuiltins.select(args, ctx) }
         let c = try args.tensor(0), a = try args.tensor(1), b = try args.tensor(2)
         return try tensorOp(ctx) { () throws(TensorError) in try Tensor.select(where: c, a, b) }
     },
     Builtin("gather", [.init("x"), .init("indices"), .init("axis", .number(0))], doc: "Selects entries of x along axis by a tensor of indices (negative counts from the end).") { args, ctx in
+        if TrackedBuiltins.involved(args[0]) { return try TrackedBuiltins.gather(args, ctx) }
         let x = try args.tensor(0), i = try args.tensor(1), axis = try args.int(2)
         return try tensorOp(ctx) { () throws(TensorError) in try x.gather(i, axis: axis) }
     },
     Builtin("softmax", [.init("x"), .init("axis", .number(-1))], doc: "exp(x) / sum(exp(x)) along axis, computed without overflow.") { args, ctx in
+        if TrackedBuiltins.involved(args[0]) { return try TrackedBuiltins.softmax(false, args, ctx) }
         let x = try args.tensor(0), axis = try args.int(1)
         return try tensorOp(ctx) { () throws(TensorError) in try x.softmax(axis: axis) }
     },
     Builtin("log_softmax", [.init("x"), .init("axis", .number(-1))], doc: "x - logsumexp(x) along axis, computed without overflow.") { args, ctx in
+        if TrackedBuiltins.involved(args[0]) { return try TrackedBuiltins.softmax(true, args, ctx) }
         let x = try args.tensor(0), axis = try args.int(1)
         return try tensorOp(ctx) { () throws(TensorError) in try x.logSoftmax(axis: axis) }
     },
@@ -179,6 +190,7 @@ let tensorBuiltins: [Builtin] = [
 /// max/min: a reduction of one tensor, or the elementwise extremum of two (NaN propagates).
 private func extremum(_ args: Arguments, _ ctx: CallContext, _ r: Reduction,
                       _ pick: @escaping (Double, Double) -> Double) throws -> Value {
+    if TrackedBuiltins.involved(args[0], args[1]) { return try TrackedBuiltins.extremum(r == .max, args, ctx) }
     let x = try args.tensor(0)
     if case .none = args[1] {
         let axes = try axesArgument(args[2], args.spans[2])

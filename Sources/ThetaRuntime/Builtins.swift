@@ -2,7 +2,7 @@
 /// parameters, documentation and implementation side by side. Every builtin becomes a global.
 public enum Builtins {
     /// All builtins, in registration order.
-    public static let all: [Builtin] = coreBuiltins + tensorBuiltins + mathBuiltins
+    public static let all: [Builtin] = coreBuiltins + tensorBuiltins + mathBuiltins + autodiffBuiltins
 
     /// Builtins by name.
     public static let table: [String: Builtin] = {

@@ -50,6 +50,7 @@ public enum Display {
         case .unset: return "unset"
         case .string(let s): return quote(s)
         case .tensor(let t): return tensor(t)
+        case .tracked(let t): return repr(t.plain, nested: nested)
         case .list(let xs): return "[" + xs.map { repr($0) }.joined(separator: ", ") + "]"
         case .record(let r):
             if r.names.isEmpty { return "{}" }

@@ -1,3 +1,4 @@
+import ThetaAutodiff
 import ThetaSyntax
 import ThetaTensor
 
@@ -106,7 +107,12 @@ final class IndexNode: Node {
         if case .list(let xs) = v, items.count == 1, case .single(let n) = items[0] {
             return xs[try Indexing.position(try IndexItemNode.int(try n.eval(f, rt), n.span), count: xs.count, what: "list", span: n.span)]
         }
-        return try Indexing.get(v, try IndexItemNode.evalAll(items, f, rt), span: span)
+        let args = try IndexItemNode.evalAll(items, f, rt)
+        if case .tracked(let t) = v {
+            let x = t.variable, index = args.map(\.tensorIndex)
+            return try Differentiable.recording(rt, span) { () throws(AutodiffError) in try x.index(index) }
+        }
+        return try Indexing.get(v, args, span: span)
     }
 }
 

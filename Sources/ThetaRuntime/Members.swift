@@ -1,3 +1,4 @@
+import ThetaAutodiff
 import ThetaSyntax
 import ThetaTensor
 
@@ -30,6 +31,12 @@ enum Members {
             if let x = tensorField(t, name) { return x }
         case .number(let x):
             if let f = tensorField(Tensor(x), name) { return f }
+        case .tracked(let t):
+            if name == "T" {
+                let x = t.variable
+                return try Differentiable.recording(rt, span) { () throws(AutodiffError) in try x.transposed() }
+            }
+            if let f = tensorField(t.variable.value, name) { return f }
         case .object(let o):
             if let x = try o.field(name) { return x }
             if o.memberNames.contains(name) { return .boundMethod(BoundMethod(receiver: v, name: name)) }
@@ -54,7 +61,7 @@ enum Members {
 
     static func methodSet(_ v: Value) -> Set<String> {
         switch v {
-        case .tensor, .number: return tensorMethods
+        case .tensor, .number, .tracked: return tensorMethods
         case .list: return listMethods
         case .string: return stringMethods
         default: return []

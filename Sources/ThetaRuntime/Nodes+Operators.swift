@@ -12,7 +12,7 @@ final class BinaryNode: Node {
         let a = try lhs.eval(f, rt)
         let b = try rhs.eval(f, rt)
         if case .number(let x) = a, case .number(let y) = b { return Operators.numeric(op, x, y) }
-        return try Operators.binary(op, a, b, span: span)
+        return try Operators.binary(op, a, b, span: span, rt: rt)
     }
 }
 
@@ -28,7 +28,7 @@ final class BinaryConstNode: Node {
     override func eval(_ f: Frame, _ rt: Runtime) throws -> Value {
         let a = try lhs.eval(f, rt)
         if case .number(let x) = a { return Operators.numeric(op, x, constant) }
-        return try Operators.binary(op, a, .number(constant), span: span)
+        return try Operators.binary(op, a, .number(constant), span: span, rt: rt)
     }
 }
 
@@ -38,7 +38,7 @@ final class NegateNode: Node {
     override func eval(_ f: Frame, _ rt: Runtime) throws -> Value {
         let v = try operand.eval(f, rt)
         if case .number(let x) = v { return .number(-x) }
-        return try Operators.negate(v, span: span)
+        return try Operators.negate(v, span: span, rt: rt)
     }
 }
 

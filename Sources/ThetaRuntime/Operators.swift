@@ -6,7 +6,7 @@ import ThetaTensor
 /// everything else comes here. Tensor arithmetic broadcasts like NumPy (ThetaTensor does it);
 /// shape errors are located at the operator.
 enum Operators {
-    static func binary(_ op: BinaryOp, _ a: Value, _ b: Value, span: Span) throws -> Value {
+    static func binary(_ op: BinaryOp, _ a: Value, _ b: Value, span: Span, rt: Runtime) throws -> Value {
         switch (a, b) {
         case (.number(let x), .number(let y)):
             return numeric(op, x, y)
@@ -23,6 +23,8 @@ enum Operators {
             }
         case (.list(let x), .list(let y)) where op == .add:
             return .list(x + y)
+        case (.tracked, _), (_, .tracked):
+            return try Differentiable.binary(op, a, b, span: span, rt: rt)
         default:
             break
         }
@@ -98,10 +100,11 @@ enum Operators {
         }
     }
 
-    static func negate(_ v: Value, span: Span) throws -> Value {
+    static func negate(_ v: Value, span: Span, rt: Runtime) throws -> Value {
         switch v {
         case .number(let x): return .number(-x)
         case .tensor(let t): return .tensor(t.negated())
+        case .tracked(let t): return try Differentiable.negate(t, span: span, rt: rt)
         default: throw Diagnostic(.runtime, "cannot negate \(v.typeName)", at: span)
         }
     }
@@ -115,6 +118,7 @@ enum Operators {
         case .none: return false
         case .string(let s): return !s.isEmpty
         case .list(let l): return !l.isEmpty
+        case .tracked(let t): return try truth(t.plain, span: span)
         case .tensor(let t):
             if t.count == 1 { return t.scalars[0] != 0 }
             throw Diagnostic(.runtime, "a tensor of shape \(Tensor.describe(t.shape)) is not a single truth value", at: span,
@@ -134,6 +138,8 @@ enum Equality {
         case (.none, .none): return true
         case (.string(let x), .string(let y)): return x == y
         case (.tensor(let x), .tensor(let y)): return x == y
+        case (.tracked(let x), _): return equal(x.plain, b)
+        case (_, .tracked(let y)): return equal(a, y.plain)
         case (.list(let x), .list(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
         case (.record(let x), .record(let y)):

@@ -1,5 +1,6 @@
 import ThetaSyntax
 import ThetaTensor
+import ThetaAutodiff
 import Synchronization
 
 /// How control leaves a statement: normally, or by `break`, `continue` or `return`.
@@ -33,6 +34,12 @@ public final class Runtime {
     var imported: Set<String> = []
     /// How many globals are builtins (the rest belong to the user and `:reset` forgets them).
     var builtinGlobalCount = 0
+    /// The tape that records operations on `.tracked` values while `grad` runs.
+    let tape = Tape()
+    /// True while a `grad` is taking gradients (they do not nest yet).
+    var differentiating = false
+    /// Source spans of the tape's origin tags.
+    let origins = Origins()
 
     /// Deepest Theta call nesting allowed; deeper is "runaway recursion".
     public static let maxDepth = 200_000

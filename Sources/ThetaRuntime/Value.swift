@@ -11,6 +11,8 @@ public enum Value {
     case string(String)
     /// A tensor of rank ≥ 1 (rank-0 results are normalized to `.number`).
     case tensor(Tensor)
+    /// A tensor recorded on the tape while gradients are being taken (`grad`).
+    case tracked(Tracked)
     case list([Value])
     case record(Record)
     case function(Closure)
@@ -38,6 +40,7 @@ public enum Value {
         case .none: return "none"
         case .string: return "string"
         case .tensor(let t): return "tensor" + Tensor.describe(t.shape)
+        case .tracked(let t): return t.plain.typeName
         case .list: return "list"
         case .record: return "record"
         case .function, .builtin, .boundMethod: return "function"
