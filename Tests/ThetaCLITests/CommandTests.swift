@@ -114,4 +114,18 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(r.stdout, "2\n")
     }
+
+    func testInterruptedRunExits130() throws {
+        let p = Process()
+        p.executableURL = try ThetaBinary.require()
+        p.arguments = ["eval", "i = 0; while true { i += 1 }"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        p.interrupt()  // SIGINT, as Ctrl-C sends
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationReason, .exit, "theta handles SIGINT rather than dying of it")
+        XCTAssertEqual(p.terminationStatus, 130)
+    }
 }
