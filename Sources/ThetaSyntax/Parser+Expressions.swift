@@ -74,7 +74,7 @@ extension TokenParser {
         return lhs
     }
 
-    /// `"not" negation`
+    /// `negation = "not" , negation | comparison` (the `"not"` branch; the caller takes the other).
     func parseNot() throws -> Expr {
         let notToken = advance()
         try enter()
@@ -83,8 +83,10 @@ extension TokenParser {
         return Expr(.unary(.not, operand), notToken.span.to(operand.span))
     }
 
-    /// The right operand of the infix operator at the current token, combined with `lhs`. Each
-    /// operator of a chain counts one level (the caller restores the depth).
+    /// The right operand of the infix operator at the current token, combined with `lhs`: one
+    /// step of `pipe`, `disjunction`, `conjunction`, `comparison`, `sum`, `product` or `power`
+    /// (`lhs , op , operand`). Each operator of a chain counts one level (the caller restores
+    /// the depth).
     func parseInfix(_ lhs: Expr, _ op: Infix, _ level: Int) throws -> Expr {
         advance()
         depth += 1
@@ -161,7 +163,8 @@ extension TokenParser {
         return e
     }
 
-    /// One of `"(" arguments ")" | "[" indexItems "]" | "." fieldName` applied to `e`.
+    /// One step of `postfix`: `"(" , arguments , ")" | "[" , indexItems , "]" | "." , fieldName`
+    /// applied to `e`.
     func parsePostfixOperation(_ e: Expr) throws -> Expr {
         switch current.kind {
         case .punct(.leftParen):
@@ -202,6 +205,7 @@ extension TokenParser {
         return (items, close.span)
     }
 
+    /// `indexItem = expression | [ expression ] , ":" , [ expression ] , [ ":" , [ expression ] ]`
     func parseIndexItem() throws -> IndexItem {
         let startSpan = current.span
         var start: Expr? = nil

@@ -28,6 +28,7 @@ extension TokenParser {
         return Expr(.lambda(decl), decl.span)
     }
 
+    /// `functionBody = block | "=" , expression` (`= e` becomes a block holding `e`).
     func parseFunctionBody() throws -> Block {
         if at(.leftBrace) { return try parseBlock() }
         guard at(.assign) else {

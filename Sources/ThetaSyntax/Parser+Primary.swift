@@ -68,6 +68,8 @@ extension TokenParser {
         return Expr(.string(parts), span)
     }
 
+    /// `interpolation = "\(" , expression , ")"`: the expression between the delimiters, whose
+    /// bytes the lexer found at `range`, parsed as a whole expression.
     func parseInterpolation(_ range: Range<Int>) throws -> Expr {
         let inner = TokenParser(Lexer.tokenize(file, range: range), file: file, depth: depth + 1)
         try inner.checkDepth()

@@ -9,7 +9,9 @@ extension TokenParser {
         return statements
     }
 
-    /// Statements up to `}` (when `closer` is `.rightBrace`) or the end of input.
+    /// Statements up to `}` (when `closer` is `.rightBrace`) or the end of input:
+    /// `{ separator } , [ statement , { separator , { separator } , statement } ] , { separator }`
+    /// (the inside of `program` and of `block`).
     func parseStatements(until closer: Punct?) throws -> [Stmt] {
         var statements: [Stmt] = []
         while true {
