@@ -1,0 +1,66 @@
+import ThetaTensor
+
+/// `theta-bench elementwise`: elementwise kernels and reductions over 10^6 float64 elements,
+/// as memory traffic in GB/s.
+///
+/// Bytes counted: every operand element read once plus every result element written once
+/// (8 bytes each): `a + b` moves 24 bytes per element, `exp(a)` 16, `sum(a)` 8. Reductions
+/// that pass over their input twice (logsumexp: a max pass, then an exp-sum pass) are still
+/// counted once, so their figure is traffic per logical read. The reference row copies the
+/// same buffer with `memcpy` (16 bytes per element), which is what this machine's memory
+/// system sustains for a read+write stream of this size.
+enum ElementwiseBench {
+    static let n = 1_000_000
+    /// The machine's memory bandwidth as stated in shared/WORKLOADS.md (25-33 GB/s); the
+    /// "vs 25 GB/s" column compares against its low end.
+    static let statedBandwidth = 25.0
+
+    static func run() {
+        let a = Tensor(unchecked: [n], scalars: Bench.values(n, seed: 1))
+        let b = Tensor(unchecked: [n], scalars: Bench.values(n, seed: 2))
+        let matrix = Tensor(unchecked: [1000, 1000], scalars: a.scalars)
+        let row = Tensor(unchecked: [1000], scalars: Array(b.scalars[0..<1000]))
+        let scalar = Tensor(0.5)
+        var scratch = [Double](repeating: 0, count: n)
+
+        typealias Case = (name: String, bytesPerElement: Double, body: () throws -> Double)
+        let cases: [Case] = [
+            ("memcpy (reference)", 16, {
+                a.scalars.withUnsafeBufferPointer { src in
+                    scratch.withUnsafeMutableBufferPointer { dst in
+                        guard let d = dst.baseAddress, let s = src.baseAddress else { return }
+                        d.update(from: s, count: n)
+                    }
+                }
+                return scratch[7]
+            }),
+            ("add  a + b", 24, { try Tensor.add(a, b).scalars[7] }),
+            ("mul  a * b", 24, { try Tensor.mul(a, b).scalars[7] }),
+            ("add  a + 0.5 (scalar)", 16, { try Tensor.add(a, scalar).scalars[7] }),
+            ("add  [1000,1000] + [1000]", 16, { try Tensor.add(matrix, row).scalars[7] }),
+            ("exp(a)", 16, { a.apply(.exp).scalars[7] }),
+            ("tanh(a)", 16, { a.apply(.tanh).scalars[7] }),
+            ("sum(a)", 8, { try a.reduce(.sum).scalars[0] }),
+            ("max(a)", 8, { try a.reduce(.max).scalars[0] }),
+            ("logsumexp(a)", 8, { try a.reduce(.logsumexp).scalars[0] }),
+            ("sum(axis 0) [1000,1000]", 8, { try matrix.reduce(.sum, axes: [0]).scalars[7] }),
+            ("sum(axis 1) [1000,1000]", 8, { try matrix.reduce(.sum, axes: [1]).scalars[7] }),
+        ]
+
+        print("elementwise: n = 10^6 float64 elements, best of repetitions")
+        var table = Table(["operation", "time (us)", "GB/s", "vs memcpy", "vs 25 GB/s"])
+        var reference = Double.nan
+        for c in cases {
+            let body = {
+                do { consume(try c.body()) } catch { print("\(c.name) failed: \(error)") }
+            }
+            let t = Bench.best(reps: 30, inner: 5, body)
+            let gbps = c.bytesPerElement * Double(n) / t / 1e9
+            if reference.isNaN { reference = gbps }
+            table.add([c.name, fixed(t * 1e6, 0), fixed(gbps), fixed(gbps / reference, 2),
+                       fixed(gbps / statedBandwidth, 2)])
+        }
+        print(table.render())
+        print("")
+    }
+}
