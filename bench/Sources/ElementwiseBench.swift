@@ -1,7 +1,7 @@
 import ThetaTensor
 
 /// `theta-bench elementwise`: elementwise kernels and reductions over 10^6 float64 elements,
-/// as memory traffic in GB/s.
+/// as memory traffic in GB/s, then the bandwidth-bound ones again at 10^7 elements.
 ///
 /// Bytes counted: every operand element read once plus every result element written once
 /// (8 bytes each): `a + b` moves 24 bytes per element, `exp(a)` 16, `sum(a)` 8. Reductions
@@ -15,11 +15,21 @@ enum ElementwiseBench {
     /// "vs 25 GB/s" column compares against its low end.
     static let statedBandwidth = 25.0
 
+    /// A larger size whose operands (80 MB each) do not fit in the last-level cache, so the
+    /// figures are main-memory bandwidth; only the bandwidth-bound cases are repeated there.
+    static let large = 10_000_000
+
     static func run() {
+        table(n: n, reps: 30, full: true)
+        table(n: large, reps: 8, full: false)
+    }
+
+    static func table(n: Int, reps: Int, full: Bool) {
         let a = Tensor(unchecked: [n], scalars: Bench.values(n, seed: 1))
         let b = Tensor(unchecked: [n], scalars: Bench.values(n, seed: 2))
-        let matrix = Tensor(unchecked: [1000, 1000], scalars: a.scalars)
-        let row = Tensor(unchecked: [1000], scalars: Array(b.scalars[0..<1000]))
+        let side = Int(Double(n).squareRoot())
+        let matrix = Tensor(unchecked: [side, n / side], scalars: Array(a.scalars[0..<(side * (n / side))]))
+        let row = Tensor(unchecked: [n / side], scalars: Array(b.scalars[0..<(n / side)]))
         let scalar = Tensor(0.5)
         var scratch = [Double](repeating: 0, count: n)
 
@@ -37,24 +47,25 @@ enum ElementwiseBench {
             ("add  a + b", 24, { try Tensor.add(a, b).scalars[7] }),
             ("mul  a * b", 24, { try Tensor.mul(a, b).scalars[7] }),
             ("add  a + 0.5 (scalar)", 16, { try Tensor.add(a, scalar).scalars[7] }),
-            ("add  [1000,1000] + [1000]", 16, { try Tensor.add(matrix, row).scalars[7] }),
+            ("add  [\(side),\(n / side)] + [\(n / side)]", 16, { try Tensor.add(matrix, row).scalars[7] }),
             ("exp(a)", 16, { a.apply(.exp).scalars[7] }),
             ("tanh(a)", 16, { a.apply(.tanh).scalars[7] }),
             ("sum(a)", 8, { try a.reduce(.sum).scalars[0] }),
             ("max(a)", 8, { try a.reduce(.max).scalars[0] }),
             ("logsumexp(a)", 8, { try a.reduce(.logsumexp).scalars[0] }),
-            ("sum(axis 0) [1000,1000]", 8, { try matrix.reduce(.sum, axes: [0]).scalars[7] }),
-            ("sum(axis 1) [1000,1000]", 8, { try matrix.reduce(.sum, axes: [1]).scalars[7] }),
+            ("sum(axis 0) [\(side),\(n / side)]", 8, { try matrix.reduce(.sum, axes: [0]).scalars[7] }),
+            ("sum(axis 1) [\(side),\(n / side)]", 8, { try matrix.reduce(.sum, axes: [1]).scalars[7] }),
         ]
 
-        print("elementwise: n = 10^6 float64 elements, best of repetitions")
+        let bandwidthBound: Set<String> = ["memcpy (reference)", "add  a + b", "mul  a * b", "sum(a)", "max(a)"]
+        print("elementwise: n = \(n) float64 elements (\(n * 8 / 1_000_000) MB per operand), best of \(reps) repetitions")
         var table = Table(["operation", "time (us)", "GB/s", "vs memcpy", "vs 25 GB/s"])
         var reference = Double.nan
-        for c in cases {
+        for c in cases where full || bandwidthBound.contains(c.name) {
             let body = {
                 do { consume(try c.body()) } catch { print("\(c.name) failed: \(error)") }
             }
-            let t = Bench.best(reps: 30, inner: 5, body)
+            let t = Bench.best(reps: reps, inner: full ? 5 : 2, body)
             let gbps = c.bytesPerElement * Double(n) / t / 1e9
             if reference.isNaN { reference = gbps }
             table.add([c.name, fixed(t * 1e6, 0), fixed(gbps), fixed(gbps / reference, 2),
