@@ -9,6 +9,13 @@ import ThetaTensor
 /// counted once, so their figure is traffic per logical read. The reference row copies the
 /// same buffer with `memcpy` (16 bytes per element), which is what this machine's memory
 /// system sustains for a read+write stream of this size.
+///
+/// At 10^6 elements three 8 MB operands fit in the 32 MB last-level cache, so figures can
+/// exceed DRAM bandwidth. At 10^7 a fresh 80 MB result exceeds glibc's largest mmap
+/// threshold (32 MB): every `a + b` maps new pages and the kernel zero-fills them on first
+/// touch, which costs far more than the addition. Running with
+/// `GLIBC_TUNABLES=glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=4294967296` keeps such
+/// buffers in the heap for reuse and shows the kernel's own speed.
 enum ElementwiseBench {
     static let n = 1_000_000
     /// The machine's memory bandwidth as stated in shared/WORKLOADS.md (25-33 GB/s); the
@@ -72,6 +79,9 @@ enum ElementwiseBench {
                        fixed(gbps / statedBandwidth, 2)])
         }
         print(table.render())
+        if !full {
+            print("(results over 32 MB are fresh mmap pages each call; see ElementwiseBench.swift for GLIBC_TUNABLES)")
+        }
         print("")
     }
 }
