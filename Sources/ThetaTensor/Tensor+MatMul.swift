@@ -8,12 +8,12 @@ import COpenBLAS
 /// - 2-d · 2-d: `C[i, j] = Σ_l A[i, l]·B[l, j]`.
 /// - Rank ≥ 3: stacks of matrices in the last two axes; the leading (batch) axes broadcast.
 ///
-/// Products with `m·n·k ≤ smallProductLimit` use a direct loop: for such sizes the call
-/// overhead of `cblas_dgemm` dominates (measured in `theta-bench matmul`).
+/// Every product goes to OpenBLAS (`cblas_dgemm`, or `cblas_dgemv` when one side is a
+/// vector, `cblas_ddot` for two vectors); there is no hand-written product loop. The operands
+/// are contiguous row-major, so each matrix is passed as is with its row length as leading
+/// dimension. A stack of `a` against a single matrix `b` is one `dgemm` with the stack folded
+/// into the rows; other stacks are one BLAS call per matrix of the broadcast batch.
 extension Tensor {
-    /// Above this many multiply-adds, products go to OpenBLAS.
-    public static let smallProductLimit = 512
-
     public static func matmul(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
         guard a.rank >= 1, b.rank >= 1 else {
             throw TensorError("@: operands must have at least one axis, got shapes \(describe(a.shape)) and \(describe(b.shape))")
@@ -56,10 +56,9 @@ extension Tensor {
             a.scalars.withUnsafeBufferPointer { pa in
                 b.scalars.withUnsafeBufferPointer { pb in
                     guard let A = pa.baseAddress, let B = pb.baseAddress, let C = buf.baseAddress else { return }
-                    if batchB.isEmpty {
+                    if batchB.isEmpty && total / n <= Int(Int32.max) {
                         // One product: the batch of `a` (if any) folds into its rows.
-                        let rows = total / n
-                        gemm(A, B, C, m: rows, n: n, k: k)
+                        gemm(A, B, C, m: total / n, n: n, k: k)
                     } else {
                         let sa = broadcastStrides(from: batchA, to: batch)
                         let sb = broadcastStrides(from: batchB, to: batch)
@@ -75,22 +74,16 @@ extension Tensor {
         return Tensor(unchecked: outShape, scalars: out)
     }
 
-    /// `C = A·B` for row-major `A (m×k)`, `B (k×n)`, `C (m×n)`, all contiguous; `k ≥ 1`.
+    /// `C = A·B` for row-major `A (m×k)`, `B (k×n)`, `C (m×n)`, all contiguous, by OpenBLAS;
+    /// `1 ≤ k`, and `m`, `n`, `k` fit in `Int32` (checked by `matmul`).
     @usableFromInline
     static func gemm(_ A: UnsafePointer<Double>, _ B: UnsafePointer<Double>,
                      _ C: UnsafeMutablePointer<Double>, m: Int, n: Int, k: Int) {
-        if m * n * k <= smallProductLimit {
-            for i in 0..<m {
-                let rowA = A + i * k, rowC = C + i * n
-                for j in 0..<n { rowC[j] = 0 }
-                for l in 0..<k {
-                    let x = rowA[l], rowB = B + l * n
-                    for j in 0..<n { rowC[j] += x * rowB[j] }
-                }
-            }
-        } else if n == 1 {
+        if n == 1 {
+            // C (m) = A (m×k) · b (k)
             cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(m), Int32(k), 1, A, Int32(k), B, 1, 0, C, 1)
         } else if m == 1 {
+            // C (n) = Bᵀ (n×k) · a (k), reading B (k×n) transposed.
             cblas_dgemv(CblasRowMajor, CblasTrans, Int32(k), Int32(n), 1, B, Int32(n), A, 1, 0, C, 1)
         } else {
             cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),

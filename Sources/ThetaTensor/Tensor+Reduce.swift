@@ -137,14 +137,8 @@ extension Tensor {
             var acc = 1.0
             for i in 0..<n { acc *= p[i] }
             return acc
-        case .max:
-            var m = p[0]
-            for i in 1..<n where p[i] > m || p[i] != p[i] { m = p[i] }
-            return m
-        case .min:
-            var m = p[0]
-            for i in 1..<n where p[i] < m || p[i] != p[i] { m = p[i] }
-            return m
+        case .max: return extremeRow(p, n, greater: true)
+        case .min: return extremeRow(p, n, greater: false)
         case .argmax:
             var m = p[0], at = 0
             for i in 0..<n {
@@ -187,12 +181,50 @@ extension Tensor {
         return total
     }
 
+    /// The maximum (`greater`) or minimum of `n ≥ 1` contiguous elements; NaN when any
+    /// element is NaN. Sixteen lanes of running extrema and a lane mask of NaNs seen, so the
+    /// loop has no data-dependent branch.
+    @inline(__always)
+    static func extremeRow(_ p: UnsafePointer<Double>, _ n: Int, greater: Bool) -> Double {
+        var i = 0
+        var m = p[0]
+        if n >= 16 {
+            let raw = UnsafeRawPointer(p)
+            let width = MemoryLayout<SIMD8<Double>>.stride
+            var m0 = raw.loadUnaligned(as: SIMD8<Double>.self)
+            var m1 = raw.loadUnaligned(fromByteOffset: width, as: SIMD8<Double>.self)
+            var nan = (m0 .!= m0) .| (m1 .!= m1)
+            i = 16
+            while i + 16 <= n {
+                let x0 = raw.loadUnaligned(fromByteOffset: i * 8, as: SIMD8<Double>.self)
+                let x1 = raw.loadUnaligned(fromByteOffset: i * 8 + width, as: SIMD8<Double>.self)
+                if greater {
+                    m0.replace(with: x0, where: x0 .> m0)
+                    m1.replace(with: x1, where: x1 .> m1)
+                } else {
+                    m0.replace(with: x0, where: x0 .< m0)
+                    m1.replace(with: x1, where: x1 .< m1)
+                }
+                nan = nan .| (x0 .!= x0) .| (x1 .!= x1)
+                i += 16
+            }
+            if any(nan) { return .nan }
+            if greater { m0.replace(with: m1, where: m1 .> m0) } else { m0.replace(with: m1, where: m1 .< m0) }
+            m = greater ? m0.max() : m0.min()
+        }
+        while i < n {
+            let x = p[i]
+            m = greater ? maximumNaN(x, m) : minimumNaN(x, m)
+            i += 1
+        }
+        return m
+    }
+
     /// `m + log Σ e^{p[i] − m}` with `m` the maximum; `-inf` for an empty run or all `-inf`.
     @inline(__always)
     static func logSumExpRow(_ p: UnsafePointer<Double>, _ n: Int) -> Double {
         if n == 0 { return -.infinity }
-        var m = p[0]
-        for i in 1..<n where p[i] > m || p[i] != p[i] { m = p[i] }
+        let m = extremeRow(p, n, greater: true)
         if !m.isFinite { return m }   // NaN, +inf, or every entry -inf
         var s = 0.0
         for i in 0..<n { s += Foundation.exp(p[i] - m) }
@@ -232,10 +264,8 @@ extension Tensor {
                         switch r {
                         case .sum, .mean: for j in 0..<inner { acc[j] += row[j] }
                         case .prod: for j in 0..<inner { acc[j] *= row[j] }
-                        case .max:
-                            for j in 0..<inner where row[j] > acc[j] || row[j] != row[j] { acc[j] = row[j] }
-                        case .min:
-                            for j in 0..<inner where row[j] < acc[j] || row[j] != row[j] { acc[j] = row[j] }
+                        case .max: for j in 0..<inner { acc[j] = maximumNaN(row[j], acc[j]) }
+                        case .min: for j in 0..<inner { acc[j] = minimumNaN(row[j], acc[j]) }
                         case .logsumexp, .variance, .std, .argmax, .argmin: break // unreachable: not stridable
                         }
                     }

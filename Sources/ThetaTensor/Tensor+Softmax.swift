@@ -40,7 +40,7 @@ extension Tensor {
                             for j in 0..<inner { m[j] = x[j] }
                             for l in 1..<length {
                                 let row = x + l * inner
-                                for j in 0..<inner where row[j] > m[j] || row[j] != row[j] { m[j] = row[j] }
+                                for j in 0..<inner { m[j] = Tensor.maximumNaN(row[j], m[j]) }
                             }
                             for j in 0..<inner { z[j] = 0 }
                             for l in 0..<length {

@@ -94,7 +94,14 @@ public struct Tensor: Sendable, Equatable {
         let inferred = newShape.indices.filter { newShape[$0] == -1 }
         if inferred.count > 1 { throw TensorError("reshape: only one dimension may be -1, got \(Tensor.describe(newShape))") }
         if let i = inferred.first {
-            let known = newShape.enumerated().filter { $0.offset != i }.reduce(1) { $0 * $1.element }
+            var probe = newShape
+            probe[i] = 1
+            // Checked product of the other extents: rejects negative and absurd extents
+            // (e.g. `[-1, 1 << 40, 1 << 40]`) instead of overflowing.
+            let known: Int
+            do { known = try Tensor.elementCount(probe) } catch {
+                throw TensorError("reshape: cannot reshape \(Tensor.describe(shape)) into \(Tensor.describe(newShape)): \(error.message)")
+            }
             guard known > 0, count % known == 0 else {
                 throw TensorError("reshape: cannot reshape \(Tensor.describe(shape)) into \(Tensor.describe(newShape))")
             }

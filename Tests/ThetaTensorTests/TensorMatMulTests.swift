@@ -77,4 +77,28 @@ final class TensorMatMulTests: XCTestCase {
         }
         assertTError(["[]"]) { try Tensor.matmul(Tensor(2), Tensor.zeros([2])) }
     }
+
+    func testHugeProductsThrowBeforeAllocating() throws {
+        // [2^16, 1] @ [1, 2^16] asks for 2^32 elements from operands of 2^16 each.
+        let col = try Tensor.zeros([1 << 16, 1]), row = try Tensor.zeros([1, 1 << 16])
+        assertTError(["too large"]) { try Tensor.matmul(col, row) }
+        // Broadcast batch axes multiply out past the limit too.
+        XCTAssertEqual(try Tensor.matmul(try Tensor.zeros([1 << 4, 1, 2, 2]), try Tensor.zeros([1, 1 << 4, 2, 2])).shape,
+                       [1 << 4, 1 << 4, 2, 2])
+        // 2^15 · 2^15 · 4 = 2^32 result elements.
+        assertTError(["too large"]) { try Tensor.matmul(try Tensor.zeros([1 << 15, 1, 2, 2]), try Tensor.zeros([1, 1 << 15, 2, 2])) }
+    }
+
+    func testTinyProductsGoThroughBLASAndAreExact() throws {
+        // Small integers: every product and sum is exact, so BLAS must give exactly these.
+        let a = makeT([2, 2], [1, 2, 3, 4]), b = makeT([2, 2], [5, 6, 7, 8])
+        XCTAssertEqual(try Tensor.matmul(a, b), makeT([2, 2], [19, 22, 43, 50]))
+        XCTAssertEqual(try Tensor.matmul(Tensor([2]), makeT([1, 1], [3])), Tensor([6]))
+        XCTAssertEqual(try Tensor.matmul(makeT([1, 1], [3]), Tensor([2])), Tensor([6]))
+        // Stack of 2×2 matrices times one matrix: folded into one product of 4 rows.
+        let stack = makeT([2, 2, 2], [1, 0, 0, 1, 0, 1, 1, 0])
+        XCTAssertEqual(try Tensor.matmul(stack, b), makeT([2, 2, 2], [5, 6, 7, 8, 7, 8, 5, 6]))
+        // One matrix times a stack: one product per batch entry.
+        XCTAssertEqual(try Tensor.matmul(b, stack), makeT([2, 2, 2], [5, 6, 7, 8, 6, 5, 8, 7]))
+    }
 }

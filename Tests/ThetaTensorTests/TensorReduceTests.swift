@@ -177,3 +177,65 @@ final class TensorReduceTests: XCTestCase {
         assertTError(["softmax", "axis 2", "[3, 4]"]) { try x.softmax(axis: 2) }
     }
 }
+
+/// Closed forms for the overflow-prone reductions and the vectorized extrema.
+final class TensorStableReduceTests: XCTestCase {
+    func testSoftmaxOfPlusAndMinusThousand() throws {
+        // e^{-2000} underflows to 0: softmax([1000, -1000]) = [1, 0] exactly, and
+        // log_softmax = [0, -2000] (x − max − log(1 + e^{-2000}) = x − 1000).
+        XCTAssertEqual(try Tensor([1000, -1000]).softmax(), Tensor([1, 0]))
+        XCTAssertEqual(try Tensor([1000, -1000]).logSoftmax(), Tensor([0, -2000]))
+        // Equal entries far below exp's range: uniform, log 1/2 each.
+        XCTAssertEqual(try Tensor([-1000, -1000]).softmax(), Tensor([0.5, 0.5]))
+        assertTClose(try Tensor([-1000, -1000]).logSoftmax(), Tensor([-Foundation.log(2.0), -Foundation.log(2.0)]))
+        // Along axis 0 of a column layout, with logsumexp kept as [1, 2].
+        let x = makeT([2, 2], [1000, -1000, 1000, -1000])
+        assertTClose(try x.softmax(axis: 0), makeT([2, 2], [0.5, 0.5, 0.5, 0.5]))
+        assertTClose(try x.reduce(.logsumexp, axes: [0], keepDims: true),
+                     makeT([1, 2], [1000 + Foundation.log(2.0), -1000 + Foundation.log(2.0)]))
+        assertTClose(try x.reduce(.logsumexp, axes: [1], keepDims: true), makeT([2, 1], [1000, 1000]))
+        XCTAssertEqual(try x.reduce(.logsumexp, axes: [1]), Tensor([1000, 1000]))
+    }
+
+    func testSoftmaxOfLongRowsSumsToOne() throws {
+        // 3 rows of 1000 entries spanning ±1000: each row of softmax sums to 1.
+        let values: [Double] = (0..<3000).map { (i: Int) -> Double in
+            Double(i % 1000) * 2 - 1000 + Double(i / 1000)
+        }
+        let x = makeT([3, 1000], values)
+        let rows = try x.softmax().reduce(.sum, axes: [1])
+        assertTClose(rows, Tensor([1, 1, 1]), rtol: 1e-14)
+        // logsumexp of 0, 2, ..., 1998 shifted by −1000: 998 + log Σ_{j≥0} e^{−2j}
+        // = 998 + log(1/(1 − e^{−2})) to double precision.
+        XCTAssertEqual(try x.reduce(.logsumexp, axes: [1]).scalars[0],
+                       998 - Foundation.log(1 - Foundation.exp(-2.0)), accuracy: 1e-12)
+    }
+
+    func testVectorizedMaxAndMinFindTheExtremeAnywhere() throws {
+        for n in [1, 2, 15, 16, 17, 31, 32, 33, 100, 1001] {
+            for position in Set([0, n / 2, n - 1]) {
+                var v = (0..<n).map { Foundation.sin(Double($0)) }
+                v[position] = 5
+                XCTAssertEqual(try Tensor(v).reduce(.max).scalars[0], 5, "n \(n) at \(position)")
+                XCTAssertEqual(try Tensor(v).reduce(.argmax).scalars[0], Double(position))
+                v[position] = -5
+                XCTAssertEqual(try Tensor(v).reduce(.min).scalars[0], -5, "n \(n) at \(position)")
+                v[position] = .nan
+                XCTAssertTrue(try Tensor(v).reduce(.max).scalars[0].isNaN, "NaN at \(position) of \(n)")
+                XCTAssertTrue(try Tensor(v).reduce(.min).scalars[0].isNaN, "NaN at \(position) of \(n)")
+                XCTAssertTrue(try Tensor(v).reduce(.logsumexp).scalars[0].isNaN)
+            }
+        }
+        let negInf = Tensor([Double](repeating: -.infinity, count: 40))
+        XCTAssertEqual(try negInf.reduce(.max).scalars[0], -.infinity)
+        XCTAssertEqual(try negInf.reduce(.logsumexp).scalars[0], -.infinity)
+    }
+
+    func testColumnMaxAndMinPropagateNaN() throws {
+        // Reduced axis followed by a kept axis: the strided accumulator path.
+        let x = makeT([3, 2], [1, 5, .nan, 2, 3, 9])
+        let hi = try x.reduce(.max, axes: [0]), lo = try x.reduce(.min, axes: [0], keepDims: true)
+        XCTAssertTrue(hi.scalars[0].isNaN); XCTAssertEqual(hi.scalars[1], 9)
+        XCTAssertEqual(lo.shape, [1, 2]); XCTAssertTrue(lo.scalars[0].isNaN); XCTAssertEqual(lo.scalars[1], 2)
+    }
+}

@@ -1,4 +1,5 @@
 import XCTest
+import Foundation
 @testable import ThetaTensor
 
 /// Builds a tensor in tests, failing the test (not crashing) on a bad shape.
@@ -35,5 +36,44 @@ func assertTError<R>(_ fragments: [String], file: StaticString = #filePath, line
         }
     } catch {
         XCTFail("expected a TensorError, got \(error)", file: file, line: line)
+    }
+}
+
+/// A tensor as written by scripts/make_tensor_fixtures.py: shape and row-major values, each
+/// value a string in Python's round-trip form (`repr`), so `nan`/`inf` survive JSON and every
+/// double reads back exactly.
+struct FixtureTensor: Decodable {
+    let shape: [Int]
+    let data: [String]
+
+    func tensor(file: StaticString = #filePath, line: UInt = #line) -> Tensor {
+        let values: [Double] = data.map { text in
+            guard let v = Double(text) else {
+                XCTFail("fixture value '\(text)' is not a number", file: file, line: line)
+                return .nan
+            }
+            return v
+        }
+        return makeT(shape, values, file: file, line: line)
+    }
+}
+
+/// Decodes `Fixtures/tensor/<name>` from the test bundle.
+func loadTensorFixture<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
+    let root = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures", withExtension: nil),
+                             "Fixtures directory missing from the test bundle")
+    let data = try Data(contentsOf: root.appendingPathComponent("tensor").appendingPathComponent(name))
+    return try JSONDecoder().decode(T.self, from: data)
+}
+
+/// Asserts exact agreement up to the sign of zero, NaN matching NaN (for results that are
+/// correctly rounded single operations, where NumPy and we must give the same double).
+func assertTExact(_ got: Tensor, _ want: Tensor, _ what: String,
+                  file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertEqual(got.shape, want.shape, "\(what): shape", file: file, line: line)
+    guard got.shape == want.shape else { return }
+    for (i, (g, w)) in Swift.zip(got.scalars, want.scalars).enumerated() where !(g == w || (g.isNaN && w.isNaN)) {
+        XCTFail("\(what): element \(i) is \(g), NumPy gives \(w)", file: file, line: line)
+        return
     }
 }
