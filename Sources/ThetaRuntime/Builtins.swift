@@ -2,7 +2,8 @@
 /// parameters, documentation and implementation side by side. Every builtin becomes a global.
 public enum Builtins {
     /// All builtins, in registration order.
-    public static let all: [Builtin] = coreBuiltins + tensorBuiltins + mathBuiltins + autodiffBuiltins
+    public static let all: [Builtin] = coreBuiltins + tensorBuiltins + mathBuiltins + specialBuiltins
+        + randomBuiltins + autodiffBuiltins
 
     /// Builtins by name.
     public static let table: [String: Builtin] = {

@@ -30,6 +30,8 @@ public final class Runtime {
     public var output: (String) -> Void
     /// The seed the generator was last set to.
     public internal(set) var seed: UInt64
+    /// The one generator all of a program's randomness comes from (`seed(n)` resets it).
+    var rng: RandomGenerator
     /// Source files already imported (by absolute path), so each runs once.
     var imported: Set<String> = []
     /// How many globals are builtins (the rest belong to the user and `:reset` forgets them).
@@ -49,6 +51,7 @@ public final class Runtime {
 
     init(seed: UInt64, output: @escaping (String) -> Void) {
         self.seed = seed
+        self.rng = RandomGenerator(seed: seed)
         self.output = output
         state = .allocate(capacity: 1)
         state.initialize(to: ExecState())

@@ -107,12 +107,19 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(r.status, 1, "a piped session reports its last failure")
     }
 
-    func testSeedOptionIsAccepted() throws {
+    func testSameFileAndSeedPrintTheSameNumbers() throws {
         let dir = try ThetaBinary.temporaryDirectory()
-        let path = try ThetaBinary.write("1 + 1\n", named: "s.gm", in: dir)
-        let r = try ThetaBinary.run(["run", path, "--seed", "7"])
-        XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(r.stdout, "2\n")
+        let path = try ThetaBinary.write("randn(3)\nrandint(0, 100, 5)\n", named: "s.gm", in: dir)
+        let first = try ThetaBinary.run(["run", path])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertEqual(try ThetaBinary.run(["run", path]).stdout, first.stdout, "default seed 0 both times")
+        XCTAssertEqual(try ThetaBinary.run(["run", path, "--seed", "0"]).stdout, first.stdout)
+        let seven = try ThetaBinary.run(["run", path, "--seed", "7"])
+        XCTAssertEqual(seven.status, 0, seven.stderr)
+        XCTAssertNotEqual(seven.stdout, first.stdout, "another seed draws other numbers")
+        XCTAssertEqual(try ThetaBinary.run([path, "--seed", "7"]).stdout, seven.stdout)
+        let inScript = try ThetaBinary.write("seed(7)\nrandn(3)\nrandint(0, 100, 5)\n", named: "t.gm", in: dir)
+        XCTAssertEqual(try ThetaBinary.run(["run", inScript]).stdout, seven.stdout, "seed(7) in the script = --seed 7")
     }
 
     func testInterruptedRunExits130() throws {
