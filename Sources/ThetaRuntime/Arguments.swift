@@ -76,6 +76,7 @@ public struct Arguments {
         case .number(let x): return x
         case .tensor(let t) where t.count == 1: return t.scalars[0]
         case .tracked(let t) where t.variable.value.count == 1: return t.variable.value.scalars[0]
+        case .parameter(let p) where p.value.count == 1: return p.value.scalars[0]
         case .bool(let b): return b ? 1 : 0
         case let v: throw error(i, "\(functionName): '\(name(i))' must be a number, got \(v.typeName)")
         }
@@ -123,6 +124,7 @@ public enum Coerce {
         case .number(let x): return Tensor(x)
         case .tensor(let t): return t
         case .tracked(let t): return t.variable.value
+        case .parameter(let p): return p.value
         case .bool(let b): return Tensor(b ? 1 : 0)
         case .list(let items):
             if items.isEmpty { return Tensor([]) }

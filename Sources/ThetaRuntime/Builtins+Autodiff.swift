@@ -36,7 +36,7 @@ enum Gradient {
             leaves.append(tape.leaf(try Coerce.tensor(v, at: s, what: "grad: the point")))
         }
         let result = try Calls.callValue(args[0], leaves.map { .tracked(Tracked($0)) }, ctx: ctx)
-        let y = try Differentiable.variable(result, tape, at: ctx.span, what: "grad: the value of f")
+        let y = try Differentiable.variable(result, rt, at: ctx.span, what: "grad: the value of f")
         guard y.value.count == 1 else {
             throw ctx.error("grad needs f to return one number, but it returned a tensor of shape \(Tensor.describe(y.shape))",
                             hint: "reduce it first, for example with sum(...) or mean(...)")

@@ -10,8 +10,8 @@ enum TrackedBuiltins {
     static func involved(_ values: Value...) -> Bool {
         for v in values {
             switch v {
-            case .tracked: return true
-            case .list(let xs) where xs.contains(where: { if case .tracked = $0 { return true } else { return false } }):
+            case .tracked, .parameter: return true
+            case .list(let xs) where xs.contains(where: isDifferentiable):
                 return true
             default: continue
             }
@@ -19,8 +19,15 @@ enum TrackedBuiltins {
         return false
     }
 
+    private static func isDifferentiable(_ v: Value) -> Bool {
+        switch v {
+        case .tracked, .parameter: return true
+        default: return false
+        }
+    }
+
     static func variable(_ args: Arguments, _ i: Int, _ ctx: CallContext) throws -> Variable {
-        try Differentiable.variable(args[i], ctx.runtime.tape, at: args.spans[i], what: "\(args.functionName): '\(args.name(i))'")
+        try Differentiable.variable(args[i], ctx.runtime, at: args.spans[i], what: "\(args.functionName): '\(args.name(i))'")
     }
 
     static func record(_ ctx: CallContext, _ body: () throws(AutodiffError) -> Variable) throws -> Value {
@@ -101,8 +108,7 @@ enum TrackedBuiltins {
         guard case .list(let items) = args[0] else {
             throw ctx.error("\(stacking ? "stack" : "concat") expects a list of tensors, got \(args[0].typeName)")
         }
-        let tape = ctx.runtime.tape
-        let vs = try items.map { try Differentiable.variable($0, tape, at: args.spans[0], what: args.functionName) }
+        let vs = try items.map { try Differentiable.variable($0, ctx.runtime, at: args.spans[0], what: args.functionName) }
         let axis = try args.int(1)
         return try record(ctx) { () throws(AutodiffError) in
             stacking ? try Variable.stack(vs, axis: axis) : try Variable.concat(vs, axis: axis)

@@ -19,6 +19,12 @@ let mathBuiltins: [Builtin] = UnaryFunction.allCases.filter { $0 != .neg }.map {
         switch args[0] {
         case .number(let x): return .number(f.apply(x))
         case .tracked(let t): return try Differentiable.unary(f, t, span: ctx.span, rt: ctx.runtime)
+        case .parameter(let p):
+            switch try ctx.runtime.resolve(p, at: ctx.span) {
+            case .tracked(let t): return try Differentiable.unary(f, t, span: ctx.span, rt: ctx.runtime)
+            case .number(let x): return .number(f.apply(x))
+            default: return Value.from(p.value.apply(f))
+            }
         default: return Value.from(try args.tensor(0).apply(f))
         }
     }

@@ -12,6 +12,9 @@ public final class FunctionCode {
     var body: Node
     let span: Span
     let requiredCount: Int
+    /// Global slots the body (or a function nested in it) reads: what `params` follows from a
+    /// function to the parameters it uses.
+    var referencedGlobals: [Int] = []
 
     init(name: String, parameterNames: [String], defaults: [Node?], frameSize: Int, body: Node, span: Span) {
         self.name = name

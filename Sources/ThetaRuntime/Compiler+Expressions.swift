@@ -42,7 +42,9 @@ extension Compiler {
             switch lookup(n, e.span) {
             case .local(let i)?: return LocalGet(slot: i, name: n, span: e.span)
             case .outer(let d, let i)?: return OuterGet(depth: d, slot: i, name: n, span: e.span)
-            case .global(let i)?: return GlobalGet(slot: i, name: n, globals: globals, span: e.span)
+            case .global(let i)?:
+                if !globalsUsed.isEmpty { globalsUsed[globalsUsed.count - 1].insert(i) }
+                return GlobalGet(slot: i, name: n, globals: globals, span: e.span)
             case nil: return ConstNode(.none, span: e.span)
             }
         case .list(let xs):

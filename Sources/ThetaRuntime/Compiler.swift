@@ -12,6 +12,8 @@ final class Compiler {
     var functionDepth = 0
     /// Files being compiled right now, to stop import cycles.
     var importStack: [String] = []
+    /// For each function being compiled (innermost last), the global slots it reads.
+    var globalsUsed: [Set<Int>] = []
 
     init(globals: Globals) {
         self.globals = globals
@@ -144,6 +146,7 @@ final class Compiler {
         functionDepth += 1
         defer { scope = outer; loopDepth = outerLoops; functionDepth -= 1 }
 
+        globalsUsed.append([])
         declareParameters(decl.parameters)
         var names: [(String, Span)] = []
         AssignedNames.collect(decl.body.statements, into: &names)
@@ -152,8 +155,18 @@ final class Compiler {
         }
         let defaults = decl.parameters.map { p in p.defaultValue.map(compileExpr) }
         let body = compileBlock(decl.body, yieldsLast: true)
-        return FunctionCode(name: decl.name ?? "fn", parameterNames: decl.parameters.map(\.name), defaults: defaults,
-                            frameSize: scope.count, body: body, span: decl.span)
+        let code = FunctionCode(name: decl.name ?? "fn", parameterNames: decl.parameters.map(\.name), defaults: defaults,
+                                frameSize: scope.count, body: body, span: decl.span)
+        code.referencedGlobals = closeGlobalsUsed()
+        return code
+    }
+
+    /// Ends the innermost function's record of the globals it reads, returning it; the
+    /// enclosing function reads them too (through this one), so they join its record.
+    private func closeGlobalsUsed() -> [Int] {
+        let used = globalsUsed.removeLast()
+        if !globalsUsed.isEmpty { globalsUsed[globalsUsed.count - 1].formUnion(used) }
+        return used.sorted()
     }
 
     private func declareParameters(_ params: [Parameter]) {
@@ -172,6 +185,7 @@ final class Compiler {
         functionDepth = 0
         defer { scope = outer; loopDepth = outerLoops; functionDepth = outerFunctions }
 
+        globalsUsed.append([])
         declareParameters(decl.parameters)
         var names: [(String, Span)] = []
         AssignedNames.collect(decl.body.statements, into: &names)
@@ -180,6 +194,7 @@ final class Compiler {
         let body = compileBlock(decl.body, yieldsLast: false)
         let code = FunctionCode(name: decl.name, parameterNames: decl.parameters.map(\.name), defaults: defaults,
                                 frameSize: scope.count, body: body, span: decl.span)
+        code.referencedGlobals = closeGlobalsUsed()
         var members: [String: Int] = [:]
         for (i, n) in scope.orderedNames.enumerated() { members[n] = i }
         return MakeModelType(code: code, members: members, memberOrder: scope.orderedNames, span: decl.span)

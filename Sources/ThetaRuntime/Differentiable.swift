@@ -8,10 +8,13 @@ import ThetaTensor
 enum Differentiable {
     /// The value as a variable on `tape`: tracked values as they are, numbers and tensors as
     /// untracked constants.
-    static func variable(_ v: Value, _ tape: Tape, at span: Span, what: String) throws -> Variable {
+    static func variable(_ v: Value, _ rt: Runtime, at span: Span, what: String) throws -> Variable {
         switch v {
         case .tracked(let t): return t.variable
-        default: return tape.constant(try Coerce.tensor(v, at: span, what: what))
+        case .parameter(let p):
+            if case .tracked(let t) = try rt.resolve(p, at: span) { return t.variable }
+            return rt.tape.constant(p.value)
+        default: return rt.tape.constant(try Coerce.tensor(v, at: span, what: what))
         }
     }
 
@@ -35,7 +38,6 @@ enum Differentiable {
 
     /// `a op b` with at least one tracked operand.
     static func binary(_ op: BinaryOp, _ a: Value, _ b: Value, span: Span, rt: Runtime) throws -> Value {
-        let tape = rt.tape
         // A number on one side folds into one affine node.
         if case .number(let k) = b, case .tracked(let t) = a {
             let x = t.variable
@@ -58,8 +60,8 @@ enum Differentiable {
             default: break
             }
         }
-        let x = try variable(a, tape, at: span, what: "left operand")
-        let y = try variable(b, tape, at: span, what: "right operand")
+        let x = try variable(a, rt, at: span, what: "left operand")
+        let y = try variable(b, rt, at: span, what: "right operand")
         switch op {
         case .add: return try recording(rt, span) { () throws(AutodiffError) in try x + y }
         case .sub: return try recording(rt, span) { () throws(AutodiffError) in try x - y }

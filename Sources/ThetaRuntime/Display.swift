@@ -51,6 +51,7 @@ public enum Display {
         case .string(let s): return quote(s)
         case .tensor(let t): return tensor(t)
         case .tracked(let t): return repr(t.plain, nested: nested)
+        case .parameter(let p): return repr(p.plain, nested: nested)
         case .list(let xs): return "[" + xs.map { repr($0) }.joined(separator: ", ") + "]"
         case .record(let r):
             if r.names.isEmpty { return "{}" }

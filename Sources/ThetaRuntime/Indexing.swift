@@ -103,7 +103,7 @@ final class IndexNode: Node {
     init(base: Node, items: [IndexItemNode], span: Span) { self.base = base; self.items = items; super.init(span: span) }
 
     override func eval(_ f: Frame, _ rt: Runtime) throws -> Value {
-        let v = try base.eval(f, rt)
+        let v = try rt.numeric(try base.eval(f, rt), at: span)
         if case .list(let xs) = v, items.count == 1, case .single(let n) = items[0] {
             return xs[try Indexing.position(try IndexItemNode.int(try n.eval(f, rt), n.span), count: xs.count, what: "list", span: n.span)]
         }

@@ -24,6 +24,9 @@ public final class Interpreter {
         for b in Builtins.all {
             runtime.globals[runtime.globals.slot(for: b.name)] = .builtin(b)
         }
+        for (name, value) in Constants.all() {
+            runtime.globals[runtime.globals.slot(for: name)] = value
+        }
         runtime.builtinGlobalCount = runtime.globals.names.count
     }
 

@@ -31,6 +31,8 @@ enum Members {
             if let x = tensorField(t, name) { return x }
         case .number(let x):
             if let f = tensorField(Tensor(x), name) { return f }
+        case .parameter(let p):
+            return try field(try rt.resolve(p, at: span), name, span: span, rt: rt)
         case .tracked(let t):
             if name == "T" {
                 let x = t.variable
@@ -61,7 +63,7 @@ enum Members {
 
     static func methodSet(_ v: Value) -> Set<String> {
         switch v {
-        case .tensor, .number, .tracked: return tensorMethods
+        case .tensor, .number, .tracked, .parameter: return tensorMethods
         case .list: return listMethods
         case .string: return stringMethods
         default: return []

@@ -25,6 +25,8 @@ enum Operators {
             return .list(x + y)
         case (.tracked, _), (_, .tracked):
             return try Differentiable.binary(op, a, b, span: span, rt: rt)
+        case (.parameter, _), (_, .parameter):
+            return try binary(op, try rt.numeric(a, at: span), try rt.numeric(b, at: span), span: span, rt: rt)
         default:
             break
         }
@@ -105,6 +107,7 @@ enum Operators {
         case .number(let x): return .number(-x)
         case .tensor(let t): return .tensor(t.negated())
         case .tracked(let t): return try Differentiable.negate(t, span: span, rt: rt)
+        case .parameter(let p): return try negate(try rt.resolve(p, at: span), span: span, rt: rt)
         default: throw Diagnostic(.runtime, "cannot negate \(v.typeName)", at: span)
         }
     }
@@ -119,6 +122,7 @@ enum Operators {
         case .string(let s): return !s.isEmpty
         case .list(let l): return !l.isEmpty
         case .tracked(let t): return try truth(t.plain, span: span)
+        case .parameter(let p): return try truth(p.plain, span: span)
         case .tensor(let t):
             if t.count == 1 { return t.scalars[0] != 0 }
             throw Diagnostic(.runtime, "a tensor of shape \(Tensor.describe(t.shape)) is not a single truth value", at: span,
@@ -138,6 +142,9 @@ enum Equality {
         case (.none, .none): return true
         case (.string(let x), .string(let y)): return x == y
         case (.tensor(let x), .tensor(let y)): return x == y
+        case (.parameter(let x), .parameter(let y)): return x === y
+        case (.parameter(let x), _): return equal(x.plain, b)
+        case (_, .parameter(let y)): return equal(a, y.plain)
         case (.tracked(let x), _): return equal(x.plain, b)
         case (_, .tracked(let y)): return equal(a, y.plain)
         case (.list(let x), .list(let y)):

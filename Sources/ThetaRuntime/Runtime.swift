@@ -28,6 +28,9 @@ public final class Runtime {
     @usableFromInline let state: UnsafeMutablePointer<ExecState>
     /// Where displayed values and `print` output go.
     public var output: (String) -> Void
+    /// Where a long computation (a fit) draws its progress line; nil when output is not a
+    /// terminal, and then nothing is drawn.
+    public var progress: ((String) -> Void)?
     /// The seed the generator was last set to.
     public internal(set) var seed: UInt64
     /// The one generator all of a program's randomness comes from (`seed(n)` resets it).
@@ -42,6 +45,9 @@ public final class Runtime {
     var differentiating = false
     /// Source spans of the tape's origin tags.
     let origins = Origins()
+    /// Identifies the fit step running now; a parameter whose `fitToken` equals it is a leaf
+    /// of this step's tape. Incremented by every step (and when a fit ends).
+    var fitToken = 0
 
     /// Deepest Theta call nesting allowed; deeper is "runaway recursion".
     public static let maxDepth = 200_000

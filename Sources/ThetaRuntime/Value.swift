@@ -13,6 +13,8 @@ public enum Value {
     case tensor(Tensor)
     /// A tensor recorded on the tape while gradients are being taken (`grad`).
     case tracked(Tracked)
+    /// A learnable parameter (`learn`); in arithmetic it acts as its constrained value.
+    case parameter(LearnableParameter)
     case list([Value])
     case record(Record)
     case function(Closure)
@@ -41,6 +43,7 @@ public enum Value {
         case .string: return "string"
         case .tensor(let t): return "tensor" + Tensor.describe(t.shape)
         case .tracked(let t): return t.plain.typeName
+        case .parameter(let p): return "parameter " + p.plain.typeName
         case .list: return "list"
         case .record: return "record"
         case .function, .builtin, .boundMethod: return "function"

@@ -1,0 +1,73 @@
+import ThetaProbability
+import ThetaSyntax
+
+/// Optimizers and `minimize` / `maximize`.
+let fitBuiltins: [Builtin] = [
+    Builtin("adam", [.init("lr", .number(0.001)), .init("betas", .noneValue), .init("eps", .number(1e-8))], doc: """
+        The Adam optimizer (PyTorch's update): adam(lr: 0.05). betas: [0.9, 0.999] by default.
+        """) { args, _ in
+        let lr = try positive(args, 0, "adam")
+        var b1 = 0.9, b2 = 0.999
+        if case .tensor(let t) = args[1], t.count == 2 { b1 = t.scalars[0]; b2 = t.scalars[1] }
+        else if case .none = args[1] {} else { throw args.error(1, "adam: betas must be a pair like [0.9, 0.999]") }
+        guard (0..<1).contains(b1), (0..<1).contains(b2) else { throw args.error(1, "adam: each beta must be in [0, 1)") }
+        return .object(OptimizerValue(.adam(lr: lr, beta1: b1, beta2: b2, eps: try positive(args, 2, "adam"))))
+    },
+    Builtin("sgd", [.init("lr", .number(0.01)), .init("momentum", .number(0))], doc: """
+        Stochastic gradient descent, with optional momentum (PyTorch's update): sgd(lr: 0.1, momentum: 0.9).
+        """) { args, _ in
+        let m = try args.number(1)
+        guard m >= 0, m < 1 else { throw args.error(1, "sgd: momentum must be in [0, 1), got \(Display.number(m))") }
+        return .object(OptimizerValue(.sgd(lr: try positive(args, 0, "sgd"), momentum: m)))
+    },
+    Builtin("rmsprop", [.init("lr", .number(0.01)), .init("alpha", .number(0.99)), .init("eps", .number(1e-8))], doc: """
+        RMSprop (PyTorch's update): rmsprop(lr: 0.01).
+        """) { args, _ in
+        let a = try args.number(1)
+        guard a > 0, a < 1 else { throw args.error(1, "rmsprop: alpha must be in (0, 1), got \(Display.number(a))") }
+        return .object(OptimizerValue(.rmsprop(lr: try positive(args, 0, "rmsprop"), alpha: a, eps: try positive(args, 2, "rmsprop"))))
+    },
+    fitBuiltin("minimize", maximize: false),
+    fitBuiltin("maximize", maximize: true),
+]
+
+private func positive(_ args: Arguments, _ i: Int, _ name: String) throws -> Double {
+    let x = try args.number(i)
+    guard x > 0, x.isFinite else { throw args.error(i, "\(name): \(args.name(i)) must be positive, got \(Display.number(x))") }
+    return x
+}
+
+private func fitBuiltin(_ name: String, maximize: Bool) -> Builtin {
+    Builtin(name, [.init("objective"), .init("steps", .number(100)), .init("optimizer", .noneValue), .init("over", .noneValue)], doc: """
+        \(maximize ? "Maximizes" : "Minimizes") an objective by gradient steps on the learnable parameters it
+        reaches, changing them in place, and returns the fit (loss, history, steps, seconds).
+        The objective is a function of no arguments returning one number.
+        Options: steps: (100), optimizer: (adam(lr: 0.001)), over: (a list of parameters;
+        default: every parameter the objective reaches). Ctrl-C stops early and keeps the
+        parameters reached. Example: \(name)(() => (m - 3)^2, steps: 200, optimizer: adam(lr: 0.1))
+        """) { args, ctx in
+        switch args[0] {
+        case .function, .builtin, .boundMethod: break
+        case let v:
+            throw args.error(0, "\(name): the objective must be a function of no arguments, got \(v.typeName)",
+                             hint: "write \(name)(() => loss_expression)")
+        }
+        let steps = try args.int(1)
+        guard steps >= 0 else { throw args.error(1, "\(name): steps must be non-negative, got \(steps)") }
+        var method = Optimizer.Method.adam(lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8)
+        switch args[2] {
+        case .none: break
+        case .object(let o as OptimizerValue): method = o.method
+        case let v: throw args.error(2, "\(name): optimizer must be adam(...), sgd(...) or rmsprop(...), got \(v.typeName)")
+        }
+        var collector = ParameterCollector(globals: ctx.runtime.globals)
+        if case .none = args[3] { collector.visit(args[0]) } else { collector.visit(args[3]) }
+        let parameters = collector.found
+        guard !parameters.isEmpty else {
+            throw ctx.error("\(name): nothing to learn: no learn(...) parameter is reachable from the objective",
+                            hint: "make the quantities to fit with learn(init), e.g. mu = learn(0.0)")
+        }
+        return .object(try FitLoop.run(FitObjective(function: args[0]), parameters: parameters, steps: steps,
+                                       optimizer: method, maximize: maximize, ctx: ctx))
+    }
+}

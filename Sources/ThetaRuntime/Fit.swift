@@ -1,0 +1,164 @@
+import Foundation
+import ThetaAutodiff
+import ThetaProbability
+import ThetaSyntax
+import ThetaTensor
+
+/// The result of `minimize` / `maximize`: the loss reached, its history, the steps taken and the
+/// time they took. Shown as a one-line summary.
+final class FitValue: ThetaObject {
+    let history: [Double]
+    let seconds: Double
+    let optimizer: String
+    let stoppedEarly: Bool
+    let maximizing: Bool
+
+    init(history: [Double], seconds: Double, optimizer: String, stoppedEarly: Bool, maximizing: Bool) {
+        self.history = history; self.seconds = seconds; self.optimizer = optimizer
+        self.stoppedEarly = stoppedEarly; self.maximizing = maximizing
+    }
+
+    var typeName: String { "fit" }
+    var memberNames: [String] { ["loss", "history", "steps", "seconds"] }
+
+    func field(_ name: String) throws -> Value? {
+        switch name {
+        case "loss": return .number(history.last ?? .nan)
+        case "history": return history.isEmpty ? .list([]) : .tensor(Tensor(history))
+        case "steps": return .number(Double(history.count))
+        case "seconds": return .number(seconds)
+        default: return nil
+        }
+    }
+
+    func summary() -> String {
+        let what = maximizing ? "objective" : "loss"
+        guard let last = history.last, let first = history.first else { return "fit: no steps taken" }
+        var s = "fit: \(history.count) steps in \(Display.short(seconds)) s, \(what) \(Display.short(last))"
+        if history.count > 1 { s += " (from \(Display.short(first)))" }
+        s += ", \(optimizer)"
+        if stoppedEarly { s += ", stopped early" }
+        return s
+    }
+}
+
+/// An optimizer as a value (`adam(lr: 0.05)`): the method and its settings; each fit makes its
+/// own `Optimizer` state from it.
+final class OptimizerValue: ThetaObject {
+    let method: Optimizer.Method
+    init(_ m: Optimizer.Method) { method = m }
+    var typeName: String { "optimizer" }
+    func summary() -> String { Optimizer(method).summary }
+}
+
+/// Something `minimize` can ask for a loss: for now a function of no arguments (divergences
+/// will conform too).
+struct FitObjective {
+    let function: Value
+    func loss(_ ctx: CallContext) throws -> Value {
+        try Calls.callValue(function, [], ctx: ctx)
+    }
+}
+
+/// The fit loop: each step makes every parameter a leaf of a fresh tape, evaluates the loss,
+/// differentiates it and lets the optimizer move the parameters (unconstrained) in place.
+enum FitLoop {
+    static func run(_ objective: FitObjective, parameters: [LearnableParameter], steps: Int,
+                    optimizer method: Optimizer.Method, maximize: Bool, ctx: CallContext) throws -> FitValue {
+        let rt = ctx.runtime
+        guard !rt.differentiating else {
+            throw ctx.error("\(maximize ? "maximize" : "minimize") cannot run inside grad or another fit")
+        }
+        let tape = rt.tape
+        let optimizer = Optimizer(method)
+        var history: [Double] = []
+        history.reserveCapacity(steps)
+        var stoppedEarly = false
+        let start = Date()
+        let progress = FitProgress(rt.progress, total: steps)
+        rt.differentiating = true
+        defer {
+            rt.differentiating = false
+            rt.fitToken += 1
+            for p in parameters { p.leaf = nil; p.constrainedOnTape = nil }
+            tape.reset()
+            progress.finish()
+        }
+        for step in 0..<steps {
+            tape.reset()
+            rt.fitToken += 1
+            var leaves: [Variable] = []
+            leaves.reserveCapacity(parameters.count)
+            for p in parameters {
+                p.fitToken = rt.fitToken
+                p.constrainedOnTape = nil
+                let leaf = tape.leaf(p.unconstrained)
+                p.leaf = leaf
+                leaves.append(leaf)
+            }
+            let y: Variable
+            do {
+                let value = try objective.loss(ctx)
+                y = try Differentiable.variable(value, rt, at: ctx.span, what: "the loss")
+            } catch let d as Diagnostic where d.kind == .interrupted {
+                stoppedEarly = true
+                break
+            }
+            guard y.value.count == 1 else {
+                throw ctx.error("the objective must return one number, but it returned a tensor of shape \(Tensor.describe(y.shape))",
+                                hint: "reduce it, for example with mean(...) or sum(...)")
+            }
+            let loss = y.value.scalars[0]
+            guard loss.isFinite else { throw nonFinite(loss, step: step, rt: rt, ctx: ctx) }
+            let grads: [Tensor]
+            do {
+                grads = try tape.gradient(of: y, wrt: leaves, seed: Tensor(unchecked: y.shape, scalars: [maximize ? -1 : 1]))
+            } catch {
+                let at = error.origin.flatMap { rt.origins.span($0) } ?? ctx.span
+                throw Diagnostic(.runtime, "in the backward pass at step \(step + 1): \(error.message)", at: at)
+            }
+            var values = parameters.map(\.unconstrained)
+            do { try optimizer.step(&values, grads) } catch { throw ctx.error(error.message) }
+            for (p, v) in zip(parameters, values) { p.unconstrained = v }
+            history.append(loss)
+            progress.update(step: step + 1, loss: loss, elapsed: Date().timeIntervalSince(start))
+        }
+        return FitValue(history: history, seconds: Date().timeIntervalSince(start), optimizer: optimizer.summary,
+                        stoppedEarly: stoppedEarly, maximizing: maximize)
+    }
+
+    /// The error for a NaN or infinite loss, located at the first operation whose result was
+    /// not finite.
+    static func nonFinite(_ loss: Double, step: Int, rt: Runtime, ctx: CallContext) -> Diagnostic {
+        let what = loss.isNaN ? "nan" : "infinite"
+        if let node = rt.tape.firstNonFiniteNode(), let span = rt.origins.span(node.origin) {
+            return Diagnostic(.runtime, "the loss became \(what) at step \(step + 1): this \(node.primitive.name) was the first to give a non-finite value",
+                              at: span, hint: "the parameters keep the values of the step before")
+        }
+        return ctx.error("the loss became \(what) at step \(step + 1)")
+    }
+}
+
+/// The progress line of a fit on a terminal: step, loss, rate and time left, redrawn at most ten
+/// times a second; nothing when the runtime has no progress sink (output is not a terminal).
+final class FitProgress {
+    private let sink: ((String) -> Void)?
+    private let total: Int
+    private var lastDraw = Date.distantPast
+    private var drawn = false
+
+    init(_ sink: ((String) -> Void)?, total: Int) { self.sink = sink; self.total = total }
+
+    func update(step: Int, loss: Double, elapsed: Double) {
+        guard let sink, Date().timeIntervalSince(lastDraw) >= 0.1 else { return }
+        lastDraw = Date()
+        let rate = Double(step) / max(elapsed, 1e-9)
+        let left = Double(total - step) / max(rate, 1e-9)
+        sink("\r\u{1B}[K  step \(step)/\(total)  loss \(Display.short(loss))  \(Int(rate)) steps/s  \(Display.short(left)) s left")
+        drawn = true
+    }
+
+    func finish() {
+        if drawn, let sink { sink("\r\u{1B}[K") }
+    }
+}
