@@ -133,7 +133,7 @@ enum FitLoop {
         let what = loss.isNaN ? "nan" : "infinite"
         if let node = rt.tape.firstNonFiniteNode(), let span = rt.origins.span(node.origin) {
             return Diagnostic(.runtime, "the loss became \(what) at step \(step + 1): this \(node.primitive.name) was the first to give a non-finite value",
-                              at: span, hint: "the parameters keep the values of the step before")
+                              at: span, hint: "the parameters keep the values at which this happened")
         }
         return ctx.error("the loss became \(what) at step \(step + 1)")
     }

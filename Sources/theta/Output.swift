@@ -24,6 +24,13 @@ enum Output {
         fflush(theta_stdout())
     }
 
+    /// Redraws the progress line on standard error (the text carries its own carriage return).
+    static func progress(_ text: String) {
+        fflush(theta_stdout())
+        fputs(text, theta_stderr())
+        fflush(theta_stderr())
+    }
+
     /// Writes text to standard error (a newline is added when missing).
     static func error(_ text: String) {
         fflush(theta_stdout())

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ThetaRuntime
 import ThetaSyntax
 
@@ -15,6 +20,10 @@ final class Session {
 
     init(seed: UInt64) {
         interpreter = Interpreter(seed: seed, display: { Output.value($0) })
+        // A fit's progress line goes to standard error, and only when that is a terminal.
+        if isatty(STDERR_FILENO) == 1 {
+            interpreter.runtime.progress = { Output.progress($0) }
+        }
     }
 
     /// Runs a file or entry; the diagnostic that stopped it, if any (not yet reported).
