@@ -25,8 +25,18 @@
 #include <unistd.h>
 #include <locale.h>
 #include <langinfo.h>
+#include <malloc.h>
 #include <readline/readline.h>
 #include <readline/history.h>
+
+/* ---- Memory ------------------------------------------------------------------------------ */
+
+/* Keep large freed buffers in the heap for reuse instead of returning them to the kernel (see
+   MemoryTuning.swift). `mallopt` and its constants live in <malloc.h>, outside Swift's Glibc. */
+static inline void theta_keep_large_buffers(int bytes) {
+    mallopt(M_MMAP_THRESHOLD, bytes);
+    mallopt(M_TRIM_THRESHOLD, bytes);
+}
 
 /* ---- Standard streams -------------------------------------------------------------------- */
 

@@ -50,9 +50,15 @@ extension Variable {
         try tape.binary(.pow, self, exponent) { Foundation.pow($0, $1) }
     }
 
-    /// `self ^ p` for a constant `p`.
+    /// `self ^ p` for a constant `p`. The common exponents 2, 1/2 and −1 go to their own
+    /// primitives (square, sqrt, division), which are exact and several times cheaper than `pow`.
     public func pow(_ p: Double) throws(AutodiffError) -> Variable {
-        try tape.unary(.powConst(p), self) { Foundation.pow($0, p) }
+        switch p {
+        case 2: return try square()
+        case 0.5: return try sqrt()
+        case -1: return try 1.0 / self
+        default: return try tape.unary(.powConst(p), self) { Foundation.pow($0, p) }
+        }
     }
 
     /// Elementwise minimum; at ties each side receives half the gradient.

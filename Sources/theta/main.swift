@@ -11,6 +11,7 @@ import ArgumentParser
 /// are caught here and mapped. `theta help NAME` is handled before parsing because it shows the
 /// documentation of a builtin, not ArgumentParser's help of a subcommand.
 func thetaMain(_ arguments: [String]) -> ExitStatus {
+    MemoryTuning.configure()
     if arguments.first == "help" {
         return HelpTopic.show(Array(arguments.dropFirst()))
     }
