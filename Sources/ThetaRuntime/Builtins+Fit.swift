@@ -38,36 +38,63 @@ private func positive(_ args: Arguments, _ i: Int, _ name: String) throws -> Dou
 }
 
 private func fitBuiltin(_ name: String, maximize: Bool) -> Builtin {
-    Builtin(name, [.init("objective"), .init("steps", .number(100)), .init("optimizer", .noneValue), .init("over", .noneValue)], doc: """
+    Builtin(name, [.init("objective"), .init("steps", .noneValue), .init("epochs", .noneValue), .init("batch", .noneValue),
+                   .init("optimizer", .noneValue), .init("over", .noneValue)], doc: """
         \(maximize ? "Maximizes" : "Minimizes") an objective by gradient steps on the learnable parameters it
         reaches, changing them in place, and returns the fit (loss, history, steps, seconds).
-        The objective is a function of no arguments returning one number.
-        Options: steps: (100), optimizer: (adam(lr: 0.001)), over: (a list of parameters;
-        default: every parameter the objective reaches). Ctrl-C stops early and keeps the
-        parameters reached. Example: \(name)(() => (m - 3)^2, steps: 200, optimizer: adam(lr: 0.1))
+        The objective is a divergence (KL(data || model), MMD(...)) or a function of no
+        arguments returning one number.
+        Options: steps: (100, or what epochs: makes), epochs: and batch: (mini-batches of the
+        data, a fresh random order each epoch, the last partial batch kept), optimizer:
+        (adam(lr: 0.001)), over: (a list of parameters; default: every parameter reached).
+        Ctrl-C stops early and keeps the parameters reached.
+        Example: \(name)(KL(data || model), steps: 500, optimizer: adam(lr: 0.05))
         """) { args, ctx in
+        let objective: FitObjective
+        var plan: BatchPlan? = nil
         switch args[0] {
-        case .function, .builtin, .boundMethod: break
+        case .function, .builtin, .boundMethod:
+            objective = .function(args[0])
+        case .object(let d as DivergenceValue):
+            if case .none = args[3] {} else {
+                guard d.takesData else { throw args.error(3, "\(name): batch: needs a divergence with data on its left, like KL(data || model)") }
+                let size = try args.int(3)
+                guard size >= 1 else { throw args.error(3, "\(name): batch must be at least 1, got \(size)") }
+                plan = BatchPlan(data: try DataRows.tensor(d.lhs, ctx, what: "the data"), size: size)
+            }
+            objective = .divergence(d, plan)
         case let v:
-            throw args.error(0, "\(name): the objective must be a function of no arguments, got \(v.typeName)",
-                             hint: "write \(name)(() => loss_expression)")
+            throw args.error(0, "\(name): the objective must be a divergence or a function of no arguments, got \(v.typeName)",
+                             hint: "write \(name)(KL(data || model)) or \(name)(() => loss_expression)")
         }
-        let steps = try args.int(1)
-        guard steps >= 0 else { throw args.error(1, "\(name): steps must be non-negative, got \(steps)") }
+        var steps = 100
+        if case .none = args[2] {} else {
+            let epochs = try args.int(2)
+            guard epochs >= 0 else { throw args.error(2, "\(name): epochs must be non-negative, got \(epochs)") }
+            guard case .divergence(let d, _) = objective, d.takesData else {
+                throw args.error(2, "\(name): epochs: needs a divergence with data on its left, like KL(data || model)")
+            }
+            let rows = try plan?.rows ?? DataRows.tensor(d.lhs, ctx, what: "the data").shape.first ?? 0
+            steps = epochs * (plan?.batchesPerEpoch ?? (rows > 0 ? 1 : 0))
+        }
+        if case .none = args[1] {} else {
+            steps = try args.int(1)
+            guard steps >= 0 else { throw args.error(1, "\(name): steps must be non-negative, got \(steps)") }
+        }
         var method = Optimizer.Method.adam(lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8)
-        switch args[2] {
+        switch args[4] {
         case .none: break
         case .object(let o as OptimizerValue): method = o.method
-        case let v: throw args.error(2, "\(name): optimizer must be adam(...), sgd(...) or rmsprop(...), got \(v.typeName)")
+        case let v: throw args.error(4, "\(name): optimizer must be adam(...), sgd(...) or rmsprop(...), got \(v.typeName)")
         }
         var collector = ParameterCollector(globals: ctx.runtime.globals)
-        if case .none = args[3] { collector.visit(args[0]) } else { collector.visit(args[3]) }
+        if case .none = args[5] { collector.visit(args[0]) } else { collector.visit(args[5]) }
         let parameters = collector.found
         guard !parameters.isEmpty else {
             throw ctx.error("\(name): nothing to learn: no learn(...) parameter is reachable from the objective",
                             hint: "make the quantities to fit with learn(init), e.g. mu = learn(0.0)")
         }
-        return .object(try FitLoop.run(FitObjective(function: args[0]), parameters: parameters, steps: steps,
+        return .object(try FitLoop.run(objective, parameters: parameters, steps: steps,
                                        optimizer: method, maximize: maximize, ctx: ctx))
     }
 }

@@ -132,15 +132,29 @@ extension Compiler {
 /// `p || q` as a divergence's argument: a pair of values the divergence reads.
 public final class DivergencePair: ThetaObject {
     public let lhs: Value, rhs: Value
-    init(lhs: Value, rhs: Value) { self.lhs = lhs; self.rhs = rhs }
+    /// The source text of each side (`data`, `model`), for showing the divergence.
+    let lhsText: String, rhsText: String
+    init(lhs: Value, rhs: Value, lhsText: String, rhsText: String) {
+        self.lhs = lhs; self.rhs = rhs; self.lhsText = lhsText; self.rhsText = rhsText
+    }
     public var typeName: String { "pair" }
-    public func summary() -> String { "\(Display.repr(lhs)) || \(Display.repr(rhs))" }
+    public func summary() -> String { "\(lhsText) || \(rhsText)" }
+}
+
+extension Span {
+    /// The source text the span covers.
+    var text: String {
+        let bytes = file.bytes
+        let a = Swift.max(0, Swift.min(start, bytes.count)), b = Swift.max(a, Swift.min(end, bytes.count))
+        return String(decoding: bytes[a..<b], as: UTF8.self)
+    }
 }
 
 final class PairNode: Node {
     let lhs: Node, rhs: Node
     init(lhs: Node, rhs: Node, span: Span) { self.lhs = lhs; self.rhs = rhs; super.init(span: span) }
     override func eval(_ f: Frame, _ rt: Runtime) throws -> Value {
-        .object(DivergencePair(lhs: try lhs.eval(f, rt), rhs: try rhs.eval(f, rt)))
+        .object(DivergencePair(lhs: try lhs.eval(f, rt), rhs: try rhs.eval(f, rt),
+                               lhsText: lhs.span.text, rhsText: rhs.span.text))
     }
 }

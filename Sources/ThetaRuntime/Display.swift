@@ -87,6 +87,10 @@ public enum Display {
             switch v {
             case .function, .builtin, .boundMethod: continue
             case .number(let x): parts.append("\(name): \(short(x))")
+            case .parameter(let p) where p.isScalar: parts.append("\(name): \(short(p.value.scalars.first ?? .nan))")
+            case .parameter(let p) where p.value.count <= 6:
+                parts.append("\(name): [" + p.value.scalars.map(short).joined(separator: ", ") + "]")
+            case .parameter(let p): parts.append("\(name): tensor\(Tensor.describe(p.value.shape))")
             case .tensor(let t) where t.count > 6: parts.append("\(name): tensor\(Tensor.describe(t.shape))")
             default: parts.append("\(name): \(repr(v))")
             }

@@ -51,12 +51,44 @@ final class OptimizerValue: ThetaObject {
     func summary() -> String { Optimizer(method).summary }
 }
 
-/// Something `minimize` can ask for a loss: for now a function of no arguments (divergences
-/// will conform too).
-struct FitObjective {
-    let function: Value
+/// What `minimize` asks for a loss at each step: a function of no arguments, or a divergence
+/// (on the next batch of its data when `batch:` is given, else on all of it).
+enum FitObjective {
+    case function(Value)
+    case divergence(DivergenceValue, BatchPlan?)
+
     func loss(_ ctx: CallContext) throws -> Value {
-        try Calls.callValue(function, [], ctx: ctx)
+        switch self {
+        case .function(let f): return try Calls.callValue(f, [], ctx: ctx)
+        case .divergence(let d, let plan):
+            return try d.loss(batch: try plan?.next(&ctx.runtime.rng), ctx)
+        }
+    }
+}
+
+/// Mini-batches of data rows, as PyTorch's DataLoader with shuffle: each epoch a fresh random
+/// permutation of the rows, cut into batches of `size` in order; the last, partial batch is kept.
+final class BatchPlan {
+    let data: Tensor
+    let size: Int
+    private var order: [Int] = []
+    private var position = 0
+
+    init(data: Tensor, size: Int) { self.data = data; self.size = size }
+
+    var rows: Int { data.shape.first ?? 0 }
+    /// Batches per epoch.
+    var batchesPerEpoch: Int { (rows + size - 1) / size }
+
+    func next(_ rng: inout RandomGenerator) throws -> Tensor {
+        if position >= order.count {
+            order = (try? rng.permutation(rows)) ?? Array(0..<rows)
+            position = 0
+        }
+        let end = min(position + size, order.count)
+        let picked = Tensor(unchecked: [end - position], scalars: order[position..<end].map(Double.init))
+        position = end
+        do { return try data.gather(picked, axis: 0) } catch { throw Diagnostic(.runtime, error.message, at: nil) }
     }
 }
 

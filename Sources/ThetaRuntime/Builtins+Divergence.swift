@@ -1,0 +1,105 @@
+import ThetaSyntax
+import ThetaTensor
+
+/// A kernel as a value: `rbf(h)` (h nil: the median heuristic).
+final class KernelValue: ThetaObject {
+    let bandwidth: Double?
+    init(bandwidth: Double?) { self.bandwidth = bandwidth }
+    var typeName: String { "kernel" }
+    func summary() -> String { bandwidth.map { "rbf(\(Display.short($0)))" } ?? "rbf()" }
+}
+
+/// The divergences (`KL`, `MMD`) and the likelihood metrics (`nll`, `bpd`).
+let divergenceBuiltins: [Builtin] = [
+    Builtin("KL", [.init("pair"), .init("samples", .number(256))], doc: """
+        The Kullback–Leibler divergence KL(p || q). KL(data || model) is the cross-entropy
+        −E log q(x) (or −E elbo(x) for latent-variable models), the data's unknown entropy left
+        out: minimizing it is maximum likelihood. KL(q || p) with q a model that can sample and
+        score is estimated with samples: (256) reparameterized draws per step; p may be
+        unnormalized. Shown, it prints its estimate; .estimate(n: 10000) gives value and stderr.
+        """) { args, ctx in
+        let pair = try pairArgument(args, "KL")
+        let samples = try args.int(1)
+        guard samples >= 2 else { throw args.error(1, "KL: samples must be at least 2, got \(samples)") }
+        let q = Capabilities(of: pair.rhs)
+        if isData(pair.lhs) {
+            if q.logp { return .object(DivergenceValue(name: "KL", pair: pair, estimator: .crossEntropy, ctx: ctx)) }
+            if q.elbo { return .object(DivergenceValue(name: "KL", pair: pair, estimator: .negativeElbo, ctx: ctx)) }
+            throw ctx.error("KL(data || \(pair.rhsText)): \(pair.rhsText) has no logp or elbo (it has \(q.listing)); try JS, W1 or MMD",
+                            hint: "KL from data needs a density: define fn logp(x) (or fn elbo(x)) in the model")
+        }
+        let p = Capabilities(of: pair.lhs)
+        guard p.sample, p.logp else {
+            throw ctx.error("KL(\(pair.lhsText) || \(pair.rhsText)): the left side must be data, or a model with sample and logp (it has \(p.listing))")
+        }
+        guard q.logp else {
+            throw ctx.error("KL(\(pair.lhsText) || \(pair.rhsText)): \(pair.rhsText) has no logp (it has \(q.listing))",
+                            hint: "an unnormalized target is enough: Density(x => ...)")
+        }
+        return .object(DivergenceValue(name: "KL", pair: pair, estimator: .reverseKL(samples: samples), ctx: ctx))
+    },
+    Builtin("MMD", [.init("pair"), .init("kernel", .noneValue)], doc: """
+        Maximum mean discrepancy MMD²(data || q) with a Gaussian kernel, estimated without bias
+        from a batch of data and as many samples of q. kernel: rbf(h); without it, h is the
+        median pairwise distance of (the first 1,000 rows of) the data. q needs only sample.
+        """) { args, ctx in
+        let pair = try pairArgument(args, "MMD")
+        guard isData(pair.lhs) else { throw ctx.error("MMD(\(pair.lhsText) || \(pair.rhsText)): the left side must be data") }
+        let q = Capabilities(of: pair.rhs)
+        guard q.sample else {
+            throw ctx.error("MMD(data || \(pair.rhsText)): \(pair.rhsText) has no sample (it has \(q.listing))")
+        }
+        var h: Double? = nil
+        switch args[1] {
+        case .none: break
+        case .object(let k as KernelValue): h = k.bandwidth
+        case let v: throw args.error(1, "MMD: kernel must be rbf(h), got \(v.typeName)")
+        }
+        // The median heuristic looks at the data once, so every batch uses the same kernel.
+        if h == nil { h = try KernelMath.medianDistance(try DataRows.tensor(pair.lhs, ctx, what: "the data")) }
+        return .object(DivergenceValue(name: "MMD", pair: pair, estimator: .mmd(bandwidth: h), ctx: ctx))
+    },
+    Builtin("rbf", [.init("h", .noneValue)], doc: "The Gaussian kernel exp(−‖a − b‖² / (2h²)); rbf() picks h by the median heuristic.") { args, _ in
+        if case .none = args[0] { return .object(KernelValue(bandwidth: nil)) }
+        let h = try args.number(0)
+        guard h > 0, h.isFinite else { throw args.error(0, "rbf: h must be positive, got \(Display.number(h))") }
+        return .object(KernelValue(bandwidth: h))
+    },
+    Builtin("nll", [.init("q"), .init("data")], doc: "The mean negative log-likelihood of the data under q, in nats per point.") { args, ctx in
+        .number(try meanNegativeLogLikelihood(args, ctx, "nll"))
+    },
+    Builtin("bpd", [.init("q"), .init("data")], doc: """
+        Bits per dimension: the mean negative log-likelihood of the data under q divided by
+        (the number of dimensions · log 2).
+        """) { args, ctx in
+        let nats = try meanNegativeLogLikelihood(args, ctx, "bpd")
+        let x = try DataRows.tensor(args[1], ctx, what: "bpd: the data")
+        let dims = x.rank <= 1 ? 1 : x.count / max(x.shape[0], 1)
+        return .number(nats / (Double(dims) * 0.6931471805599453))
+    },
+]
+
+private func pairArgument(_ args: Arguments, _ name: String) throws -> DivergencePair {
+    guard case .object(let pair as DivergencePair) = args[0] else {
+        throw args.error(0, "\(name) takes a pair written with ||: \(name)(data || model), got \(args[0].typeName)")
+    }
+    return pair
+}
+
+/// Whether a value is data (rows of samples) rather than a model.
+private func isData(_ v: Value) -> Bool {
+    switch v {
+    case .tensor, .list: return true
+    case .object(let o): return o.typeName == "dataset"
+    default: return false
+    }
+}
+
+private func meanNegativeLogLikelihood(_ args: Arguments, _ ctx: CallContext, _ name: String) throws -> Double {
+    let x = try DataRows.tensor(args[1], ctx, what: "\(name): the data")
+    guard Capabilities(of: args[0]).logp else {
+        throw args.error(0, "\(name): \(args[0].typeName) has no logp")
+    }
+    let lp = try Coerce.tensor(try Invoke.method(args[0], "logp", [Value.from(x)], ctx), at: ctx.span, what: "logp")
+    return -(lp.scalars.reduce(0, +) / Double(max(lp.count, 1)))
+}

@@ -1,0 +1,203 @@
+import Foundation
+import ThetaAutodiff
+import ThetaSyntax
+import ThetaTensor
+
+/// A divergence as a value: `KL(data || model)`, `KL(q || p)`, `MMD(data || q, kernel: rbf(h))`.
+/// It knows its two sides and the estimator it chose from what they can do; `minimize` asks it
+/// for a loss on each batch, and shown it prints its current estimate.
+final class DivergenceValue: ThetaObject, ParameterHolder {
+    enum Estimator {
+        /// KL(data || q) up to the data's entropy: −mean log q(x).
+        case crossEntropy
+        /// KL(data || q) up to the data's entropy through a lower bound: −mean elbo(x).
+        case negativeElbo
+        /// KL(q || p) = E_q[log q(z) − log p(z)] with reparameterized samples z ~ q.
+        case reverseKL(samples: Int)
+        /// The unbiased kernel two-sample estimate of MMD², Gaussian kernel of bandwidth h
+        /// (nil: the median pairwise distance of the data).
+        case mmd(bandwidth: Double?)
+    }
+
+    let name: String
+    let pair: DivergencePair
+    var lhs: Value { pair.lhs }
+    var rhs: Value { pair.rhs }
+    let estimator: Estimator
+    /// For showing the current estimate (a value does not outlive its runtime in practice; if
+    /// it did, it would show without the estimate).
+    private weak var runtime: Runtime?
+    private let span: Span
+
+    init(name: String, pair: DivergencePair, estimator: Estimator, ctx: CallContext) {
+        self.name = name; self.pair = pair; self.estimator = estimator
+        self.runtime = ctx.runtime; self.span = ctx.span
+    }
+
+    var typeName: String { "divergence" }
+    var heldValues: [Value] { [lhs, rhs] }
+    var memberNames: [String] { ["estimate", "value"] }
+    /// Whether the left side is data that `minimize` may batch.
+    var takesData: Bool {
+        switch estimator {
+        case .crossEntropy, .negativeElbo, .mmd: return true
+        case .reverseKL: return false
+        }
+    }
+
+    /// The loss on `batch` (rows of the data; ignored by reverse KL), recorded on the tape when
+    /// a fit is running.
+    func loss(batch: Tensor?, _ ctx: CallContext) throws -> Value {
+        let rt = ctx.runtime
+        switch estimator {
+        case .crossEntropy, .negativeElbo:
+            let x = try batch ?? DataRows.tensor(lhs, ctx, what: "the data")
+            let method = { if case .crossEntropy = self.estimator { return "logp" } else { return "elbo" } }()
+            let terms = try Invoke.method(rhs, method, [Value.from(x)], ctx)
+            let v = try Differentiable.variable(terms, rt, at: ctx.span, what: "\(method)(x)")
+            return try Differentiable.recording(rt, ctx.span) { () throws(AutodiffError) in try v.mean().negated() }
+        case .reverseKL(let n):
+            let z = try Invoke.method(lhs, "sample", [.number(Double(n))], ctx)
+            let lq = try Differentiable.variable(try Invoke.method(lhs, "logp", [z], ctx), rt, at: ctx.span, what: "logp")
+            let lp = try Differentiable.variable(try Invoke.method(rhs, "logp", [z], ctx), rt, at: ctx.span, what: "logp")
+            return try Differentiable.recording(rt, ctx.span) { () throws(AutodiffError) in try (lq - lp).mean() }
+        case .mmd(let h):
+            let x = try batch ?? DataRows.tensor(lhs, ctx, what: "the data")
+            let m = x.shape.first ?? 0
+            let z = try Invoke.method(rhs, "sample", [.number(Double(m))], ctx)
+            let zv = try Differentiable.variable(z, rt, at: ctx.span, what: "sample(n)")
+            let bandwidth = try h ?? KernelMath.medianDistance(x)
+            return try Differentiable.recording(rt, ctx.span) { () throws(AutodiffError) in
+                try KernelMath.mmd2(rt.tape.constant(x), zv, bandwidth: bandwidth)
+            }
+        }
+    }
+
+    /// The estimate with its standard error, from `n` points or samples (nil: all the data,
+    /// or 10,000 samples), computed without recording.
+    func estimate(n: Int?, _ ctx: CallContext) throws -> (value: Double, standardError: Double) {
+        switch estimator {
+        case .crossEntropy, .negativeElbo:
+            var x = try DataRows.tensor(lhs, ctx, what: "the data")
+            if let n, n < (x.shape.first ?? 0) {
+                x = try x.index([.range(start: 0, stop: n, step: nil)])
+            }
+            let method = { if case .crossEntropy = self.estimator { return "logp" } else { return "elbo" } }()
+            let terms = try Coerce.tensor(try Invoke.method(rhs, method, [Value.from(x)], ctx), at: ctx.span, what: method)
+            return Stats.meanAndError(terms.scalars.map { -$0 })
+        case .reverseKL:
+            let count = n ?? 10_000
+            let z = try Invoke.method(lhs, "sample", [.number(Double(count))], ctx)
+            let lq = try Coerce.tensor(try Invoke.method(lhs, "logp", [z], ctx), at: ctx.span, what: "logp")
+            let lp = try Coerce.tensor(try Invoke.method(rhs, "logp", [z], ctx), at: ctx.span, what: "logp")
+            return Stats.meanAndError(zip(lq.scalars, lp.scalars).map { $0 - $1 })
+        case .mmd:
+            let v = try Coerce.tensor(try loss(batch: nil, ctx), at: ctx.span, what: "MMD")
+            return (v.scalars.first ?? .nan, .nan)
+        }
+    }
+
+    func callMethod(_ name: String, _ args: Arguments, _ ctx: CallContext) throws -> Value? {
+        guard name == "estimate" else { return nil }
+        var n: Int? = nil
+        for (label, v, span) in args.named {
+            guard label == "n", case .number(let x) = v, x >= 2, x == x.rounded() else {
+                throw Diagnostic(.runtime, "estimate takes n: (a whole number ≥ 2)", at: span)
+            }
+            n = Int(x)
+        }
+        if let first = args.values.first { n = Int(try Coerce.tensor(first, at: ctx.span, what: "n").scalars.first ?? 0) }
+        let (value, se) = try estimate(n: n, ctx)
+        return .record(Record(names: ["value", "stderr"], values: [.number(value), .number(se)]))
+    }
+
+    /// `KL(data || model) = 1.2345 ± 0.0123 (cross-entropy ...)`: the current estimate, computed
+    /// without recording.
+    func summary() -> String {
+        let head = "\(name)(\(pair.summary()))"
+        guard let rt = runtime, !rt.differentiating else { return head }
+        do {
+            let (v, se) = try estimate(n: nil, CallContext(runtime: rt, span: span))
+            let error = se.isFinite ? " ± \(Display.short(se))" : ""
+            return "\(head) = \(Display.short(v))\(error)  (\(note))"
+        } catch let d as Diagnostic {
+            return "\(head)  (no estimate: \(d.message))"
+        } catch {
+            return head
+        }
+    }
+
+    /// What the estimate means, for display.
+    var note: String {
+        switch estimator {
+        case .crossEntropy: return "cross-entropy −E log q(x); the data's unknown entropy is left out"
+        case .negativeElbo: return "−E elbo(x), an upper bound on the cross-entropy; the data's entropy is left out"
+        case .reverseKL(let n): return "Monte Carlo over \(n) samples per step"
+        case .mmd(let h): return h.map { "MMD², Gaussian kernel h = \(Display.short($0))" } ?? "MMD², Gaussian kernel, median-distance bandwidth"
+        }
+    }
+}
+
+/// Mean and standard error of a sample.
+enum Stats {
+    static func meanAndError(_ xs: [Double]) -> (Double, Double) {
+        guard !xs.isEmpty else { return (.nan, .nan) }
+        let n = Double(xs.count)
+        let mean = xs.reduce(0, +) / n
+        guard xs.count > 1 else { return (mean, .nan) }
+        let v = xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
+        return (mean, (v / n).squareRoot())
+    }
+}
+
+/// Kernel two-sample statistics.
+enum KernelMath {
+    /// Rows of a tensor as a matrix [n, d] ([n] is n points in 1-D).
+    static func matrix(_ v: Variable) throws(AutodiffError) -> Variable {
+        v.value.rank == 1 ? try v.reshaped([v.value.shape[0], 1]) : v
+    }
+
+    /// Squared distances ‖a_i − b_j‖² = ‖a_i‖² + ‖b_j‖² − 2 a_i·b_j, as an [n, m] matrix.
+    static func squaredDistances(_ a: Variable, _ b: Variable) throws(AutodiffError) -> Variable {
+        let aa = try a.square().sum(axis: 1, keepDims: true)
+        let bb = try b.square().sum(axis: 1, keepDims: true).transposed()
+        let ab = try Variable.matmul(a, b.transposed())
+        return try (aa + bb) - ab * 2.0
+    }
+
+    /// Unbiased MMD² with k(a, b) = exp(−‖a − b‖² / (2h²)):
+    /// (Σ_{i≠j} k(x_i, x_j))/(n(n−1)) + (Σ_{i≠j} k(z_i, z_j))/(m(m−1)) − 2 mean k(x_i, z_j).
+    /// The diagonal terms are k = 1 exactly, so they are subtracted as n and m.
+    static func mmd2(_ x0: Variable, _ z0: Variable, bandwidth h: Double) throws(AutodiffError) -> Variable {
+        let x = try matrix(x0), z = try matrix(z0)
+        let n = Double(x.value.shape[0]), m = Double(z.value.shape[0])
+        let scale = -1 / (2 * h * h)
+        let kxx = try (squaredDistances(x, x) * scale).exp().sum()
+        let kzz = try (squaredDistances(z, z) * scale).exp().sum()
+        let kxz = try (squaredDistances(x, z) * scale).exp().mean()
+        let within = try (kxx - n) / (n * (n - 1)) + (kzz - m) / (m * (m - 1))
+        return try within - kxz * 2.0
+    }
+
+    /// The median pairwise distance of (up to 1,000 of) the rows: the bandwidth heuristic.
+    static func medianDistance(_ x: Tensor) throws -> Double {
+        let rows = x.rank == 1 ? x.shape[0] : x.shape[0]
+        let d = x.rank == 1 ? 1 : x.count / max(rows, 1)
+        let n = min(rows, 1000)
+        var ds: [Double] = []
+        ds.reserveCapacity(n * (n - 1) / 2)
+        x.scalars.withUnsafeBufferPointer { p in
+            for i in 0..<n {
+                for j in (i + 1)..<max(n, i + 1) {
+                    var s = 0.0
+                    for k in 0..<d { let t = p[i * d + k] - p[j * d + k]; s += t * t }
+                    ds.append(s.squareRoot())
+                }
+            }
+        }
+        guard !ds.isEmpty else { return 1 }
+        ds.sort()
+        let med = ds[ds.count / 2]
+        return med > 0 ? med : 1
+    }
+}
