@@ -48,6 +48,8 @@ let package = Package(
         .testTarget(name: "ThetaTensorTests", dependencies: ["ThetaTensor"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ThetaAutodiffTests", dependencies: ["ThetaAutodiff", "ThetaTensor"]),
+        .testTarget(name: "ThetaProbabilityTests", dependencies: ["ThetaProbability", "ThetaAutodiff", "ThetaTensor"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "ThetaSyntaxTests", dependencies: ["ThetaSyntax"]),
         .testTarget(name: "ThetaRuntimeTests", dependencies: ["ThetaRuntime", "ThetaSyntax", "ThetaTensor"]),
         .testTarget(name: "ThetaCLITests", dependencies: ["theta"]),

@@ -50,11 +50,11 @@ public struct StudentT: Distribution {
         }
     }
 
-    /// The standard t CDF at one point: through `I_{z²/(ν+z²)}(½, ν/2)` when `z² < ν` and
-    /// `I_{ν/(ν+z²)}(ν/2, ½)` otherwise, each the small side where it is used.
+    /// The standard t CDF at one point: through `I_{z²/(ν+z²)}(½, ν/2)` when `|z| < 1` and
+    /// `I_{ν/(ν+z²)}(ν/2, ½)` (twice the tail mass) otherwise.
     static func standardCDF(_ z: Double, _ nu: Double) -> Double {
         let z2 = z * z
-        if z2 < nu {
+        if z2 < 1 {
             let ic = Special.betaI(0.5, nu / 2, z2 / (nu + z2))
             return z < 0 ? 0.5 * (1 - ic) : 0.5 * (1 + ic)
         }
