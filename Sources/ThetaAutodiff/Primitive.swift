@@ -28,6 +28,34 @@ public enum Primitive: Sendable, Equatable {
     // Elementwise functions of one argument: input `lhs`.
     case neg, exp, log, sqrt, abs, tanh, sigmoid, softplus, relu, log1p, expm1, sin, cos, square
 
+    // Special functions of one argument: input `lhs` (values from ThetaTensor's `Special`).
+    /// `log |Γ(x)|`; derivative ψ(x).
+    case lgamma
+    /// ψ(x); derivative ψ₁(x) (trigamma).
+    case digamma
+    /// erf(x), erfc(x); derivatives ±(2/√π) e^{−x²}.
+    case erf, erfc
+    /// `log σ(x) = −softplus(−x)`; derivative σ(−x).
+    case logSigmoid
+    /// `atan x`; derivative 1/(1 + x²).
+    case atan
+    /// `log B(lhs, rhs)`, broadcasting; derivatives ψ(a) − ψ(a + b), ψ(b) − ψ(a + b).
+    case lbeta
+
+    /// A value supplied by the caller, differentiable through a known local derivative: the
+    /// node's derivative with respect to `lhs` is the constant tensor referenced by `derivative`
+    /// (of the output's shape; `lhs` broadcasts to it), and `rhs`, when present, is a node of
+    /// the output's shape whose gradient passes through unchanged (so several inputs chain).
+    /// Implicit reparameterization and CDFs use it.
+    case implicit(derivative: Int32)
+
+    // Linear algebra on the last two axes (leading axes are a batch, equal in both operands).
+    /// The lower Cholesky factor `L` of a symmetric positive-definite `A = L·Lᵀ` (only the
+    /// lower triangle of `A` is read).
+    case cholesky
+    /// `X = L⁻¹B` for lower-triangular `lhs = L` `[..., n, n]` and `rhs = B` `[..., n, k]`.
+    case triangularSolve
+
     // Reductions of `lhs` over one axis (nil: every axis).
     case sum(axis: Int?, keepDims: Bool)
     case mean(axis: Int?, keepDims: Bool)
@@ -84,6 +112,16 @@ public enum Primitive: Sendable, Equatable {
         case .sin: return "sin"
         case .cos: return "cos"
         case .square: return "square"
+        case .lgamma: return "lgamma"
+        case .digamma: return "digamma"
+        case .erf: return "erf"
+        case .erfc: return "erfc"
+        case .logSigmoid: return "log_sigmoid"
+        case .atan: return "atan"
+        case .lbeta: return "lbeta"
+        case .implicit: return "implicit"
+        case .cholesky: return "cholesky"
+        case .triangularSolve: return "triangular_solve"
         case .sum: return "sum"
         case .mean: return "mean"
         case .max: return "max"

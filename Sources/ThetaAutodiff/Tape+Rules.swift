@@ -141,6 +141,51 @@ extension BackwardPass {
             try Kernel.update(&g, with: value(ra), op: "square") { g, x in g * (2 * x) }
             try accumulate(ra, g)
 
+        // MARK: Special functions
+
+        case .lgamma:
+            // (log Γ)' = ψ
+            try Kernel.update(&g, with: value(ra), op: "lgamma") { g, x in g * Special.digamma(x) }
+            try accumulate(ra, g)
+        case .digamma:
+            // ψ' = ψ₁
+            try Kernel.update(&g, with: value(ra), op: "digamma") { g, x in g * Special.trigamma(x) }
+            try accumulate(ra, g)
+        case .erf:
+            // erf' = (2/√π) e^{−x²}
+            try Kernel.update(&g, with: value(ra), op: "erf") { g, x in g * (1.1283791670955125739 * Foundation.exp(-x * x)) }
+            try accumulate(ra, g)
+        case .erfc:
+            // erfc' = −(2/√π) e^{−x²}
+            try Kernel.update(&g, with: value(ra), op: "erfc") { g, x in -g * (1.1283791670955125739 * Foundation.exp(-x * x)) }
+            try accumulate(ra, g)
+        case .logSigmoid:
+            // (log σ)' = 1 − σ(x) = σ(−x)
+            try Kernel.update(&g, with: value(ra), op: "log_sigmoid") { g, x in g * UnaryFunction.sigmoid(-x) }
+            try accumulate(ra, g)
+        case .atan:
+            // atan' = 1/(1 + x²)
+            try Kernel.update(&g, with: value(ra), op: "atan") { g, x in g / (1 + x * x) }
+            try accumulate(ra, g)
+        case .lbeta:
+            // ∂ log B(a, b)/∂a = ψ(a) − ψ(a + b), and symmetrically for b
+            let a = value(ra), b = value(rb)
+            if ra >= 0 {
+                let d = try Kernel.zip(a, b, op: "lbeta") { Special.digamma($0) - Special.digamma($0 + $1) }
+                try accumulate(ra, unbroadcast(Kernel.zip(g, d, op: "lbeta") { $0 * $1 }, to: a.shape))
+            }
+            if rb >= 0 {
+                let d = try Kernel.zip(a, b, op: "lbeta") { Special.digamma($1) - Special.digamma($0 + $1) }
+                try accumulate(rb, unbroadcast(Kernel.zip(g, d, op: "lbeta") { $0 * $1 }, to: b.shape))
+            }
+        case .implicit(let derivative):
+            // ∂y/∂lhs = D (elementwise, lhs broadcast to y); ∂y/∂rhs = 1
+            if ra >= 0 {
+                let d = value(derivative)
+                try accumulate(ra, unbroadcast(Kernel.zip(g, d, op: "implicit") { $0 * $1 }, to: value(ra).shape))
+            }
+            if rb >= 0 { try accumulate(rb, g) }
+
         // MARK: Reductions
 
         case .sum(let axis, _):
@@ -188,6 +233,17 @@ extension BackwardPass {
 
         case .matmul:
             try matmulRule(g, ra, rb)
+        case .cholesky:
+            try accumulate(ra, LinearAlgebra.choleskyBackward(values[i], g))
+        case .triangularSolve:
+            // X = L⁻¹B: B̄ = L⁻ᵀX̄, L̄ = −tril(B̄ Xᵀ)
+            let l = value(ra)
+            let gb = try LinearAlgebra.solveLower(l, g, transposed: true)
+            if ra >= 0 {
+                let outer = try Tensor.matmul(gb, LinearAlgebra.transposeLast(values[i]))
+                try accumulate(ra, LinearAlgebra.lower(outer.map { -$0 }))
+            }
+            if rb >= 0 { try accumulate(rb, gb) }
         case .transpose(let perm):
             // the inverse permutation
             var inverse = [Int](repeating: 0, count: perm.count)
