@@ -1,3 +1,4 @@
+import ThetaProbability
 import ThetaSyntax
 import ThetaTensor
 
@@ -27,6 +28,10 @@ let divergenceBuiltins: [Builtin] = [
             if q.elbo { return .object(DivergenceValue(name: "KL", pair: pair, estimator: .negativeElbo, ctx: ctx)) }
             throw ctx.error("KL(data || \(pair.rhsText)): \(pair.rhsText) has no logp or elbo (it has \(q.listing)); try JS, W1 or MMD",
                             hint: "KL from data needs a density: define fn logp(x) (or fn elbo(x)) in the model")
+        }
+        if case .object(let pd as DistributionValue) = pair.lhs, case .object(let qd as DistributionValue) = pair.rhs,
+           (try? klDivergence(pd.build(ctx), qd.build(ctx))) != nil {
+            return .object(DivergenceValue(name: "KL", pair: pair, estimator: .closedForm, ctx: ctx))
         }
         let p = Capabilities(of: pair.lhs)
         guard p.sample, p.logp else {

@@ -27,6 +27,19 @@ public enum Display {
         return s
     }
 
+    /// A value in a one-line summary: numbers to 4 significant digits, small tensors as lists
+    /// of such numbers, larger ones by shape.
+    static func brief(_ v: Value) -> String {
+        switch v {
+        case .number(let x): return short(x)
+        case .parameter(let p): return p.isScalar ? short(p.value.scalars.first ?? .nan) : brief(.tensor(p.value))
+        case .tracked(let t): return brief(t.plain)
+        case .tensor(let t) where t.rank == 1 && t.count <= 6: return "[" + t.scalars.map(short).joined(separator: ", ") + "]"
+        case .tensor(let t): return "tensor" + Tensor.describe(t.shape)
+        default: return repr(v)
+        }
+    }
+
     /// The text shown for a value at the top level of a notebook or the REPL.
     public static func show(_ v: Value) -> String {
         switch v {

@@ -1,5 +1,6 @@
 import Foundation
 import ThetaAutodiff
+import ThetaProbability
 import ThetaSyntax
 import ThetaTensor
 
@@ -14,6 +15,8 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
         case negativeElbo
         /// KL(q || p) = E_q[log q(z) − log p(z)] with reparameterized samples z ~ q.
         case reverseKL(samples: Int)
+        /// KL(p || q) of two distributions in closed form (ThetaProbability's table): exact.
+        case closedForm
         /// The unbiased kernel two-sample estimate of MMD², Gaussian kernel of bandwidth h
         /// (nil: the median pairwise distance of the data).
         case mmd(bandwidth: Double?)
@@ -41,7 +44,7 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
     var takesData: Bool {
         switch estimator {
         case .crossEntropy, .negativeElbo, .mmd: return true
-        case .reverseKL: return false
+        case .reverseKL, .closedForm: return false
         }
     }
 
@@ -56,6 +59,8 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
             let terms = try Invoke.method(rhs, method, [Value.from(x)], ctx)
             let v = try Differentiable.variable(terms, rt, at: ctx.span, what: "\(method)(x)")
             return try Differentiable.recording(rt, ctx.span) { () throws(AutodiffError) in try v.mean().negated() }
+        case .closedForm:
+            return Differentiable.value(try closedForm(ctx))
         case .reverseKL(let n):
             let z = try Invoke.method(lhs, "sample", [.number(Double(n))], ctx)
             let lq = try Differentiable.variable(try Invoke.method(lhs, "logp", [z], ctx), rt, at: ctx.span, what: "logp")
@@ -85,6 +90,9 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
             let method = { if case .crossEntropy = self.estimator { return "logp" } else { return "elbo" } }()
             let terms = try Coerce.tensor(try Invoke.method(rhs, method, [Value.from(x)], ctx), at: ctx.span, what: method)
             return Stats.meanAndError(terms.scalars.map { -$0 })
+        case .closedForm:
+            let v = try closedForm(ctx).value
+            return (v.scalars.reduce(0, +), 0)
         case .reverseKL:
             let count = n ?? 10_000
             let z = try Invoke.method(lhs, "sample", [.number(Double(count))], ctx)
@@ -94,6 +102,23 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
         case .mmd:
             let v = try Coerce.tensor(try loss(batch: nil, ctx), at: ctx.span, what: "MMD")
             return (v.scalars.first ?? .nan, .nan)
+        }
+    }
+
+    /// The closed form of KL(p || q) for two distributions (summed over a batch).
+    func closedForm(_ ctx: CallContext) throws -> Variable {
+        guard case .object(let p as DistributionValue) = lhs, case .object(let q as DistributionValue) = rhs else {
+            throw ctx.error("KL: no closed form here")
+        }
+        do {
+            guard let v = try klDivergence(try p.build(ctx), try q.build(ctx)) else {
+                throw ctx.error("KL(\(p.name) || \(q.name)) has no closed form")
+            }
+            return v.value.count == 1 ? v : try v.sum()
+        } catch let e as ProbabilityError {
+            throw Diagnostic(.runtime, e.message, at: ctx.span)
+        } catch let e as AutodiffError {
+            throw Diagnostic(.runtime, e.message, at: ctx.span)
         }
     }
 
@@ -118,7 +143,7 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
         guard let rt = runtime, !rt.differentiating else { return head }
         do {
             let (v, se) = try estimate(n: nil, CallContext(runtime: rt, span: span))
-            let error = se.isFinite ? " ± \(Display.short(se))" : ""
+            let error = se.isFinite && se > 0 ? " ± \(Display.short(se))" : ""
             return "\(head) = \(Display.short(v))\(error)  (\(note))"
         } catch let d as Diagnostic {
             return "\(head)  (no estimate: \(d.message))"
@@ -133,6 +158,7 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
         case .crossEntropy: return "cross-entropy −E log q(x); the data's unknown entropy is left out"
         case .negativeElbo: return "−E elbo(x), an upper bound on the cross-entropy; the data's entropy is left out"
         case .reverseKL(let n): return "Monte Carlo over \(n) samples per step"
+        case .closedForm: return "exact"
         case .mmd(let h): return h.map { "MMD², Gaussian kernel h = \(Display.short($0))" } ?? "MMD², Gaussian kernel, median-distance bandwidth"
         }
     }
