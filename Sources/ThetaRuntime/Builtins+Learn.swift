@@ -1,12 +1,13 @@
+import ThetaProbability
 import ThetaSyntax
 import ThetaTensor
 
 /// A constraint as a value: `positive`, `interval(0, 1)`, ... (the second argument of `learn`).
 final class ConstraintValue: ThetaObject {
-    let constraint: ParameterConstraint
-    init(_ c: ParameterConstraint) { constraint = c }
+    let constraint: Constraint
+    init(_ c: Constraint) { constraint = c }
     var typeName: String { "constraint" }
-    func summary() -> String { constraint.name }
+    func summary() -> String { constraint.description }
 }
 
 /// Constants installed as globals beside the builtins (made anew for each interpreter).
@@ -31,7 +32,7 @@ let learnBuiltins: [Builtin] = [
         simplex, interval(a, b), lower(a). It is stored unconstrained and shown constrained; in
         arithmetic it acts as its value. Example: sigma = learn(1.0, positive)
         """) { args, ctx in
-        var constraint = ParameterConstraint.real
+        var constraint = Constraint.real
         switch args[1] {
         case .none: break
         case .object(let o as ConstraintValue): constraint = o.constraint
@@ -46,7 +47,7 @@ let learnBuiltins: [Builtin] = [
         case let v: throw args.error(0, "learn: the initial value must be a number or tensor, got \(v.typeName)")
         }
         let initial = try args.tensor(0)
-        do throws(TensorError) {
+        do throws(ProbabilityError) {
             return .parameter(try LearnableParameter(constrainedValue: initial, constraint: constraint, isScalar: isScalar))
         } catch {
             throw args.error(0, "learn: \(error.message)", hint: "start the parameter inside its constraint")

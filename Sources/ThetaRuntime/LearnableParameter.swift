@@ -1,4 +1,5 @@
 import ThetaAutodiff
+import ThetaProbability
 import ThetaSyntax
 import ThetaTensor
 
@@ -11,7 +12,9 @@ import ThetaTensor
 /// (`Runtime.fitToken` equals `fitToken`), reading it gives the constrained value recorded on
 /// the tape from a leaf holding the unconstrained value, so gradients reach the leaf.
 public final class LearnableParameter {
-    public let constraint: ParameterConstraint
+    public let constraint: Constraint
+    /// The map from unconstrained values onto the constraint's set (ThetaProbability's).
+    let bijector: Bijector
     /// Whether `learn` was given a number (the value reads back as a number, not a tensor).
     let isScalar: Bool
     /// The unconstrained value the optimizer moves.
@@ -25,16 +28,28 @@ public final class LearnableParameter {
     var leaf: Variable?
     var constrainedOnTape: Variable?
 
-    init(constrainedValue: Tensor, constraint: ParameterConstraint, isScalar: Bool) throws(TensorError) {
+    /// - Throws: when `constrainedValue` is not in the constraint's set (the message names the
+    ///   constraint), or the constraint has no bijector (a discrete set).
+    init(constrainedValue: Tensor, constraint: Constraint, isScalar: Bool) throws(ProbabilityError) {
+        guard let b = constraint.bijector else {
+            throw ProbabilityError(.invalidArgument, "a parameter cannot be \(constraint): there is no smooth map onto it")
+        }
+        if let i = constraint.firstViolation(constrainedValue) {
+            let shown = constrainedValue.count == 1 ? Display.number(constrainedValue.scalars[i])
+                : "\(Display.number(constrainedValue.scalars[i])) (element \(i))"
+            throw ProbabilityError(.invalidParameter, "the value \(shown) is not \(constraint)")
+        }
         self.constraint = constraint
+        self.bijector = b
         self.isScalar = isScalar
-        self.unconstrained = try constraint.inverse(constrainedValue)
+        self.unconstrained = try b.inverse(constrainedValue)
     }
 
     /// The constrained value.
     public var value: Tensor {
         if let v = cachedValue { return v }
-        let v = constraint.forward(unconstrained)
+        // Computed on a scratch tape: nothing is recorded for an untracked input.
+        let v = (try? bijector.forward(Tape().constant(unconstrained)).value) ?? unconstrained
         cachedValue = v
         return v
     }
@@ -51,12 +66,14 @@ extension Runtime {
         if let v = p.constrainedOnTape { return .tracked(Tracked(v)) }
         tape.currentOrigin = origins.tag(span)
         do {
-            var v = try p.constraint.forward(leaf)
+            var v = try p.bijector.forward(leaf)
             if p.isScalar { v = try v.reshaped([]) }
             p.constrainedOnTape = v
             return .tracked(Tracked(v))
-        } catch {
-            throw Diagnostic(.runtime, error.message, at: span)
+        } catch let e as ProbabilityError {
+            throw Diagnostic(.runtime, e.message, at: span)
+        } catch let e as AutodiffError {
+            throw Diagnostic(.runtime, e.message, at: span)
         }
     }
 
