@@ -286,7 +286,7 @@ def gammainc_rows():
             replaced += r1 + r2
             rows.append((a, x, p, q))
     write("gammainc.txt", ["a", "x", "P", "Q"], rows,
-          "; %d value(s) replaced by mpmath" % replaced if replaced else "")
+          "; mpmath at %d digits here; %d value(s) replaced by mpmath" % (DEEP, replaced))
 
 
 def mp_betacf(a, b, x):
@@ -356,7 +356,7 @@ def betainc_rows():
             replaced += r1 + r2
             rows.append((a, b, x, i, c))
     write("betainc.txt", ["a", "b", "x", "I", "Ic"], rows,
-          "; %d value(s) replaced by mpmath" % replaced if replaced else "")
+          "; mpmath at %d digits here; %d value(s) replaced by mpmath" % (DEEP, replaced))
 
 
 # ---------------------------------------------------------------- random generator
