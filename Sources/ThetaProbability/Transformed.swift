@@ -74,7 +74,19 @@ public struct Transformed: Distribution {
     /// `F(f⁻¹(y))` for increasing `f`, `1 − F(f⁻¹(y))` for decreasing (scalar events).
     public func cdf(_ y: Variable) throws(ProbabilityError) -> Variable {
         guard base.eventShape.isEmpty, let up = bijector.isIncreasing else { throw .notAvailable("cdf", family) }
-        let c = try base.cdf(bijector.inverse(y))
+        var x = try bijector.inverse(y)
+        let outside = x.value.mapKernel { $0.isNaN ? 1 : 0 }
+        if outside.scalars.contains(1) {
+            // Outside the image of f: below it (y < f(0)) the CDF of an increasing f is 0, so
+            // x is taken as −inf there, and +inf above.
+            let f0 = try bijector.forward(tape.filled(0, y.shape)).value
+            let edge = try tensor(family) { () throws(TensorError) in
+                try Tensor.zip(y.value, f0, op: "cdf") { ($0 < $1) == up ? -Double.infinity : .infinity }
+            }
+            let xs = x
+            x = try ad { () throws(AutodiffError) in try Variable.select(where: outside, tape.constant(edge), xs) }
+        }
+        let c = try base.cdf(x)
         return up ? c : try ad { () throws(AutodiffError) in try 1 - c }
     }
 }
