@@ -1,3 +1,4 @@
+import ThetaAutodiff
 import ThetaTensor
 
 /// Documentation of each special function builtin.
@@ -21,13 +22,28 @@ private func builtinName(_ f: SpecialFunction) -> String {
     }
 }
 
-/// The special functions, one builtin each; a number stays a number. They are not yet
-/// differentiable: inside `grad` they are an error rather than a silent zero gradient.
+/// The special functions, one builtin each; a number stays a number. lgamma, digamma, erf,
+/// erfc and log_sigmoid are differentiable; the others, inside `grad` or a fit, are an error
+/// rather than a silent zero gradient.
 let specialBuiltins: [Builtin] = SpecialFunction.allCases.map { f in
     Builtin(builtinName(f), [.init("x")], doc: specialDocs[f] ?? "\(f.rawValue)(x), elementwise.") { args, ctx in
         switch args[0] {
         case .number(let x): return .number(f.apply(x))
-        case .tracked: throw ctx.error("\(builtinName(f)) is not differentiable yet")
+        case .tracked, .parameter:
+            let x = try Differentiable.variable(args[0], ctx.runtime, at: args.spans[0], what: builtinName(f))
+            if !x.isTracked { return Value.from(x.value.apply(f)) }
+            return try Differentiable.recording(ctx.runtime, ctx.span) { () throws(AutodiffError) in
+                switch f {
+                case .lgamma: return try x.lgamma()
+                case .digamma: return try x.digamma()
+                case .erf: return try x.erf()
+                case .erfc: return try x.erfc()
+                case .logSigmoid: return try x.logSigmoid()
+                case .trigamma, .erfinv, .erfcinv, .logit:
+                    throw AutodiffError(.forward, operation: builtinName(f),
+                                        message: "\(builtinName(f)) is not differentiable yet", origin: nil)
+                }
+            }
         default: return Value.from(try args.tensor(0).apply(f))
         }
     }
