@@ -42,7 +42,7 @@ let package = Package(
 
         // The benchmark program (release build: `swift run -c release theta-bench`).
         .executableTarget(name: "theta-bench", dependencies: [
-            "ThetaTensor", "ThetaAutodiff", "ThetaRuntime", "ThetaSyntax", "COpenBLAS",
+            "ThetaTensor", "ThetaAutodiff", "ThetaProbability", "ThetaRuntime", "ThetaSyntax", "COpenBLAS",
         ], path: "bench/Sources"),
 
         .testTarget(name: "ThetaTensorTests", dependencies: ["ThetaTensor"],
