@@ -226,9 +226,7 @@ extension Tensor {
         if n == 0 { return -.infinity }
         let m = extremeRow(p, n, greater: true)
         if !m.isFinite { return m }   // NaN, +inf, or every entry -inf
-        var s = 0.0
-        for i in 0..<n { s += Foundation.exp(p[i] - m) }
-        return m + Foundation.log(s)
+        return m + VectorMath.log(VectorMath.sumExp(p, shift: m, count: n))
     }
 
     /// Population variance, two passes: mean first, then the mean squared deviation.

@@ -37,6 +37,10 @@ extension Tensor {
                         for o in 0..<outer {
                             let x = s + o * length * inner
                             let y = d + o * length * inner
+                            if inner == 1 {
+                                Tensor.softmaxContiguous(x, y, length, log: log)
+                                continue
+                            }
                             for j in 0..<inner { m[j] = x[j] }
                             for l in 1..<length {
                                 let row = x + l * inner
@@ -45,14 +49,12 @@ extension Tensor {
                             for j in 0..<inner { z[j] = 0 }
                             for l in 0..<length {
                                 let row = x + l * inner, outRow = y + l * inner
-                                for j in 0..<inner {
-                                    let e = Foundation.exp(row[j] - m[j])
-                                    outRow[j] = e
-                                    z[j] += e
-                                }
+                                for j in 0..<inner { outRow[j] = row[j] - m[j] }
+                                VectorMath.exp(outRow, into: outRow, count: inner)
+                                for j in 0..<inner { z[j] += outRow[j] }
                             }
                             if log {
-                                for j in 0..<inner { z[j] = Foundation.log(z[j]) }
+                                for j in 0..<inner { z[j] = VectorMath.log(z[j]) }
                                 for l in 0..<length {
                                     let row = x + l * inner, outRow = y + l * inner
                                     for j in 0..<inner { outRow[j] = (row[j] - m[j]) - z[j] }
@@ -71,5 +73,20 @@ extension Tensor {
             initialized = n
         }
         return Tensor(unchecked: shape, scalars: out)
+    }
+
+    /// One contiguous slice of `n ≥ 1` elements (softmax along the last axis): the maximum,
+    /// then `e^{x − m}` and its sum in one vectorised pass, then the normalization.
+    private static func softmaxContiguous(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>,
+                                          _ n: Int, log: Bool) {
+        let m = extremeRow(x, n, greater: true)
+        let z = VectorMath.sumExp(x, shift: m, count: n, into: y)
+        if log {
+            let logZ = VectorMath.log(z)
+            for l in 0..<n { y[l] = (x[l] - m) - logZ }
+        } else {
+            let inverse = 1 / z
+            for l in 0..<n { y[l] *= inverse }
+        }
     }
 }

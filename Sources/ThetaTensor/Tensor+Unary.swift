@@ -21,19 +21,19 @@ public enum UnaryFunction: String, CaseIterable, Sendable {
     public func apply(_ x: Double) -> Double {
         switch self {
         case .neg: return -x
-        case .exp: return Foundation.exp(x)
-        case .log: return Foundation.log(x)
+        case .exp: return VectorMath.exp(x)
+        case .log: return VectorMath.log(x)
         case .sqrt: return x.squareRoot()
         case .abs: return Swift.abs(x)
         case .sin: return Foundation.sin(x)
         case .cos: return Foundation.cos(x)
         case .tan: return Foundation.tan(x)
-        case .tanh: return Foundation.tanh(x)
+        case .tanh: return VectorMath.tanh(x)
         case .sigmoid: return UnaryFunction.sigmoid(x)
         case .relu: return x < 0 ? 0 : x
         case .softplus: return UnaryFunction.softplus(x)
         case .log1p: return Foundation.log1p(x)
-        case .expm1: return Foundation.expm1(x)
+        case .expm1: return VectorMath.expm1(x)
         case .floor: return x.rounded(.down)
         case .ceil: return x.rounded(.up)
         case .round: return x.rounded(.toNearestOrEven)
@@ -43,13 +43,10 @@ public enum UnaryFunction: String, CaseIterable, Sendable {
         }
     }
 
-    /// Logistic function, stable on both tails.
+    /// Logistic function, stable on both tails (`VectorMath.sigmoid`, the same value the
+    /// tensor kernel gives).
     @inlinable
-    public static func sigmoid(_ x: Double) -> Double {
-        if x >= 0 { return 1 / (1 + Foundation.exp(-x)) }
-        let e = Foundation.exp(x)
-        return e / (1 + e)
-    }
+    public static func sigmoid(_ x: Double) -> Double { VectorMath.sigmoid(x) }
 
     /// `log(1 + e^x)` without overflow for large `x` or loss of precision for very negative `x`.
     @inlinable
@@ -64,19 +61,19 @@ extension Tensor {
     public func apply(_ f: UnaryFunction) -> Tensor {
         switch f {
         case .neg: return mapKernel { -$0 }
-        case .exp: return mapKernel { Foundation.exp($0) }
-        case .log: return mapKernel { Foundation.log($0) }
+        case .exp: return bufferKernel(VectorMath.exp(_:into:count:))
+        case .log: return bufferKernel(VectorMath.log(_:into:count:))
         case .sqrt: return mapKernel { $0.squareRoot() }
         case .abs: return mapKernel { Swift.abs($0) }
         case .sin: return mapKernel { Foundation.sin($0) }
         case .cos: return mapKernel { Foundation.cos($0) }
         case .tan: return mapKernel { Foundation.tan($0) }
-        case .tanh: return mapKernel { Foundation.tanh($0) }
-        case .sigmoid: return mapKernel { UnaryFunction.sigmoid($0) }
+        case .tanh: return bufferKernel(VectorMath.tanh(_:into:count:))
+        case .sigmoid: return bufferKernel(VectorMath.sigmoid(_:into:count:))
         case .relu: return mapKernel { $0 < 0 ? 0 : $0 }
         case .softplus: return mapKernel { UnaryFunction.softplus($0) }
         case .log1p: return mapKernel { Foundation.log1p($0) }
-        case .expm1: return mapKernel { Foundation.expm1($0) }
+        case .expm1: return bufferKernel(VectorMath.expm1(_:into:count:))
         case .floor: return mapKernel { $0.rounded(.down) }
         case .ceil: return mapKernel { $0.rounded(.up) }
         case .round: return mapKernel { $0.rounded(.toNearestOrEven) }
@@ -84,6 +81,22 @@ extension Tensor {
         case .square: return mapKernel { $0 * $0 }
         case .reciprocal: return mapKernel { 1 / $0 }
         }
+    }
+
+    /// Runs a buffer kernel (`VectorMath.exp(_:into:count:)` and its kin) from the contiguous
+    /// buffer into a fresh one.
+    @inlinable
+    public func bufferKernel(
+        _ kernel: (UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void
+    ) -> Tensor {
+        let n = scalars.count
+        let out = [Double](unsafeUninitializedCapacity: n) { buf, initialized in
+            scalars.withUnsafeBufferPointer { src in
+                if let s = src.baseAddress, let d = buf.baseAddress { kernel(s, d, n) }
+            }
+            initialized = n
+        }
+        return Tensor(unchecked: _shape, scalars: out)
     }
 
     /// A tight loop applying `f` over the contiguous buffer into a fresh one; `f` is inlined

@@ -38,6 +38,7 @@ enum ElementwiseBench {
         let matrix = Tensor(unchecked: [side, n / side], scalars: Array(a.scalars[0..<(side * (n / side))]))
         let row = Tensor(unchecked: [n / side], scalars: Array(b.scalars[0..<(n / side)]))
         let scalar = Tensor(0.5)
+        let positive = Tensor(unchecked: [n], scalars: a.scalars.map { Swift.abs($0) + 1e-3 })
         var scratch = [Double](repeating: 0, count: n)
 
         typealias Case = (name: String, bytesPerElement: Double, body: () throws -> Double)
@@ -57,6 +58,8 @@ enum ElementwiseBench {
             ("add  [\(side),\(n / side)] + [\(n / side)]", 16, { try Tensor.add(matrix, row).scalars[7] }),
             ("exp(a)", 16, { a.apply(.exp).scalars[7] }),
             ("tanh(a)", 16, { a.apply(.tanh).scalars[7] }),
+            ("log(|a| + 1e-3)", 16, { positive.apply(.log).scalars[7] }),
+            ("sigmoid(a)", 16, { a.apply(.sigmoid).scalars[7] }),
             ("sum(a)", 8, { try a.reduce(.sum).scalars[0] }),
             ("max(a)", 8, { try a.reduce(.max).scalars[0] }),
             ("logsumexp(a)", 8, { try a.reduce(.logsumexp).scalars[0] }),
