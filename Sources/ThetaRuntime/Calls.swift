@@ -20,6 +20,10 @@ enum Calls {
         case .boundMethod(let bm):
             return try Members.callMethod(bm.receiver, bm.name, positional: positional, positionalSpans: positionalSpans,
                                           named: named, span: span, rt: rt)
+        case .model(let m) where m.hasMethod("forward"):
+            // A network is called like a function: net(x) is net.forward(x).
+            return try Members.callMethod(callee, "forward", positional: positional, positionalSpans: positionalSpans,
+                                          named: named, span: span, rt: rt)
         default:
             throw Diagnostic(.runtime, "\(callee.typeName) is not a function, so it cannot be called", at: span,
                              hint: Self.notCallableHint(callee))
@@ -28,6 +32,7 @@ enum Calls {
 
     private static func notCallableHint(_ v: Value) -> String? {
         switch v {
+        case .model: return "a model is called like a function when it defines fn forward(x)"
         case .number, .tensor: return "to multiply, write the operator: 2 * (x + 1)"
         case .list, .tensor: return "to index, use brackets: x[0]"
         default: return nil
