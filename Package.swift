@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // System libraries.
@@ -27,7 +28,10 @@ let package = Package(
         ]),
         .target(name: "ThetaAutodiff", dependencies: ["ThetaTensor"]),
         .target(name: "ThetaProbability", dependencies: ["ThetaTensor", "ThetaAutodiff"]),
-        .target(name: "ThetaData", dependencies: ["ThetaTensor", "ThetaProbability"]),
+        .target(name: "ThetaData", dependencies: [
+            "ThetaTensor", "ThetaProbability",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], resources: [.copy("Resources")]),
 
         // The language.
         .target(name: "ThetaSyntax"),
@@ -46,6 +50,8 @@ let package = Package(
         ], path: "bench/Sources"),
 
         .testTarget(name: "ThetaTensorTests", dependencies: ["ThetaTensor"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "ThetaDataTests", dependencies: ["ThetaData", "ThetaTensor"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ThetaAutodiffTests", dependencies: ["ThetaAutodiff", "ThetaTensor"]),
         .testTarget(name: "ThetaSyntaxTests", dependencies: ["ThetaSyntax"]),
