@@ -38,8 +38,12 @@ public enum DataFiles {
         case (.npy, .table(let d)): try NPYWriter.write(d.samples, path: path)
         case (.npy, .tensor(let t)): try NPYWriter.write(t, path: path)
         case (.npz, .arrays(let a)): try NPZ.write(a, path: path, compressed: compressed)
-        case (.npz, .table(let d)): try NPZ.write(d.columns.isEmpty ? [("x", d.samples)] : d.columns.map { ($0, try d.column($0)) },
-                                                  path: path, compressed: compressed)
+        case (.npz, .table(let d)):
+            // One member per column, as `np.savez(path, **{name: df[name]})` would write.
+            var arrays: [(name: String, tensor: Tensor)] = []
+            if d.columns.isEmpty { arrays = [("x", d.samples)] }
+            for (j, name) in d.columns.enumerated() { arrays.append((name, d.column(at: j))) }
+            try NPZ.write(arrays, path: path, compressed: compressed)
         case (.npz, .tensor(let t)): try NPZ.write([("arr_0", t)], path: path, compressed: compressed)
         case (.csv, .arrays), (.npy, .arrays):
             throw DataError("save: several named arrays go in an .npz file, not .\(f.rawValue)")
