@@ -3,7 +3,7 @@
 public enum Builtins {
     /// All builtins, in registration order.
     public static let all: [Builtin] = coreBuiltins + tensorBuiltins + mathBuiltins + specialBuiltins
-        + randomBuiltins + autodiffBuiltins
+        + randomBuiltins + autodiffBuiltins + dataBuiltins
 
     /// Builtins by name.
     public static let table: [String: Builtin] = {
