@@ -46,7 +46,7 @@ let package = Package(
 
         // The benchmark program (release build: `swift run -c release theta-bench`).
         .executableTarget(name: "theta-bench", dependencies: [
-            "ThetaTensor", "ThetaAutodiff", "ThetaRuntime", "ThetaSyntax", "COpenBLAS",
+            "ThetaTensor", "ThetaAutodiff", "ThetaRuntime", "ThetaSyntax", "ThetaData", "COpenBLAS",
         ], path: "bench/Sources"),
 
         .testTarget(name: "ThetaTensorTests", dependencies: ["ThetaTensor"],

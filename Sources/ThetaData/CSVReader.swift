@@ -12,22 +12,26 @@ public enum CSVReader {
     /// Bodies smaller than this are parsed on one thread.
     static let parallelThreshold = 1 << 22
 
-    public static func read(path: String, displayName: String? = nil) throws(DataError) -> Dataset {
-        try parse(try FileInput.readAll(path), name: displayName ?? path)
+    /// Reads the CSV file at `path`; `threads` caps the parsing threads (default: one per core).
+    public static func read(path: String, displayName: String? = nil, threads: Int? = nil) throws(DataError) -> Dataset {
+        let file = try FileInput(path: path)
+        let name = displayName ?? path
+        guard file.size > 0 else { throw DataError("\(name) is empty: a CSV file needs a header row") }
+        return try file.withContents { (p, count) throws(DataError) in try parse(p, count: count, name: name, threads: threads) }
     }
 
     /// Parses CSV text; `name` is how errors refer to it.
-    public static func parse(_ bytes: [UInt8], name: String) throws(DataError) -> Dataset {
+    public static func parse(_ bytes: [UInt8], name: String, threads: Int? = nil) throws(DataError) -> Dataset {
         let result: Result<Dataset, DataError> = bytes.withUnsafeBufferPointer { buf in
             Result { () throws(DataError) in
                 guard let base = buf.baseAddress else { throw DataError("\(name) is empty: a CSV file needs a header row") }
-                return try parse(base, count: buf.count, name: name)
+                return try parse(base, count: buf.count, name: name, threads: threads)
             }
         }
         return try result.get()
     }
 
-    static func parse(_ p: UnsafePointer<UInt8>, count: Int, name: String) throws(DataError) -> Dataset {
+    static func parse(_ p: UnsafePointer<UInt8>, count: Int, name: String, threads: Int?) throws(DataError) -> Dataset {
         var start = 0
         if count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { start = 3 }
         // Blank lines before the header are skipped.
@@ -43,7 +47,7 @@ public enum CSVReader {
         let d = columns.count
         var values: [Double] = []
         do {
-            values = try parseBody(p, from: bodyStart, to: count, columns: d)
+            values = try parseBody(p, from: bodyStart, to: count, columns: d, threads: threads)
         } catch {
             throw describe(error, p, count, name, columns: columns)
         }
@@ -56,9 +60,10 @@ public enum CSVReader {
     }
 
     /// The body, split into per-core chunks at line ends when it is large and has no quotes.
-    static func parseBody(_ p: UnsafePointer<UInt8>, from: Int, to: Int, columns d: Int) throws(CSVRows.Failure) -> [Double] {
+    static func parseBody(_ p: UnsafePointer<UInt8>, from: Int, to: Int, columns d: Int,
+                          threads: Int?) throws(CSVRows.Failure) -> [Double] {
         let length = to - from
-        let cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        let cores = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, 8))
         let hasQuote = length > 0 && memchr(p + from, 34, length) != nil
         if length < parallelThreshold || cores < 2 || hasQuote {
             var out: [Double] = []
@@ -107,7 +112,7 @@ public enum CSVReader {
         var i = from, commas = 0
         while i < to, p[i] != 10, i - from < 65_536 { if p[i] == 44 { commas += 1 }; i += 1 }
         let lineLength = max(i - from + 1, 2)
-        return min((to - from) / lineLength * (commas + 1) + 16, (to - from) / 2 + 16)
+        return min((to - from) / lineLength * (commas + 1) * 9 / 8 + 16, (to - from) / 2 + 16)
     }
 
     /// pandas' naming of empty and repeated header fields.

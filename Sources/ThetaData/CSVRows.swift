@@ -37,6 +37,11 @@ enum CSVRows {
                     let (v, next) = try quoted(p, at: j, to: to)
                     value = v
                     i = next
+                } else if let (v, end) = NumberParser.decimal(p, from: i, to: to),
+                          end == to || p[end] == 44 || p[end] == 10 || p[end] == 13 {
+                    // The common case: a number directly followed by the field's end.
+                    value = v
+                    i = end
                 } else {
                     j = i
                     while j < to {

@@ -93,6 +93,24 @@ final class FileInput {
         return out
     }
 
+    /// Calls `body` with the whole file mapped read-only (no copy); falls back to reading it
+    /// when it cannot be mapped. `size` must be > 0. (A file truncated by another process
+    /// while mapped is outside this contract.)
+    func withContents<R>(_ body: (UnsafePointer<UInt8>, Int) throws(DataError) -> R) throws(DataError) -> R {
+        if let m = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), m != MAP_FAILED {
+            defer { munmap(m, size) }
+            return try body(m.assumingMemoryBound(to: UInt8.self), size)
+        }
+        let bytes = try bytes(at: 0, count: size)
+        let result: Result<R, DataError> = bytes.withUnsafeBufferPointer { b in
+            Result { () throws(DataError) in
+                guard let base = b.baseAddress else { throw DataError("cannot read \(path)") }
+                return try body(base, b.count)
+            }
+        }
+        return try result.get()
+    }
+
     /// The whole file (from the start) as bytes.
     static func readAll(_ path: String) throws(DataError) -> [UInt8] {
         let f = try FileInput(path: path)

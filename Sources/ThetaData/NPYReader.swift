@@ -23,6 +23,7 @@ public enum NPYReader {
             let scalars = [Double](unsafeUninitializedCapacity: count) { buf, initialized in
                 initialized = 0
                 guard let base = buf.baseAddress, count > 0 else { return }
+                HugePages.advise(UnsafeMutableRawPointer(base), bytes: bytes)
                 do throws(DataError) {
                     try file.read(at: headerSize, into: base, count: bytes)
                     initialized = count
