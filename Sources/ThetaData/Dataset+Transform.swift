@@ -62,6 +62,9 @@ extension Dataset {
     public func bootstrap(_ count: Int, using rng: inout RandomGenerator) throws(DataError) -> Dataset {
         guard count >= 0 else { throw DataError("sample: the count must be 0 or more, got \(count)") }
         guard n > 0 || count == 0 else { throw DataError("sample: the data set is empty") }
+        do { _ = try Tensor.elementCount([count] + samples.shape.dropFirst()) } catch {
+            throw DataError("sample: \(count) samples are too many to hold (\(error.message))")
+        }
         var idx = [Int](repeating: 0, count: count)
         for k in 0..<count { idx[k] = Int(rng.below(UInt64(n))) }
         return rows(idx)

@@ -26,7 +26,8 @@ public enum NPZ {
             guard declared <= limit else {
                 throw DataError("\(path): member '\(member)' claims \(declared) bytes, more than Theta reads")
             }
-            if entry.isCompressed, declared > UInt64(max(file.size, 1)) * 1032 {
+            // Deflate expands at most 1032-fold; a stored member cannot exceed the archive.
+            if declared > UInt64(max(file.size, 1)) * (entry.isCompressed ? 1032 : 1) {
                 throw DataError("\(path): member '\(member)' claims \(declared) bytes from a \(file.size)-byte archive (corrupt zip)")
             }
             var bytes = [UInt8]()

@@ -58,6 +58,7 @@ final class DatasetTests: XCTestCase {
             XCTAssertEqual(Double(a.filter { $0 == Double(i) }.count), 10_000, accuracy: 5 * 86.6)
         }
         XCTAssertThrowsError(try Dataset(samples: Tensor(unchecked: [0, 2], scalars: [])).bootstrap(1, using: &rng))
+        XCTAssertTrue(dataErrorMessage { _ = try d.bootstrap(1 << 40, using: &rng) }.contains("too many"))
     }
 
     func testStandardizeAndBinarize() throws {
