@@ -66,10 +66,7 @@ public enum CSVReader {
         let cores = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, 8))
         let hasQuote = length > 0 && memchr(p + from, 34, length) != nil
         if length < parallelThreshold || cores < 2 || hasQuote {
-            var out: [Double] = []
-            out.reserveCapacity(estimatedValues(p, from: from, to: to))
-            try CSVRows.parse(p, from: from, to: to, columns: d, into: &out)
-            return out
+            return try CSVRows.parseAll(p, from: from, to: to, columns: d)
         }
         var bounds = [from]
         for k in 1..<cores {
@@ -82,37 +79,26 @@ public enum CSVReader {
         let limits = bounds
         let parts = ChunkResults(count: cores)
         let text = SharedBytes(p)
+        // The first chunk's array gets room for the whole body, so the others are appended
+        // to it without reallocating (capacity never written costs no memory).
+        let whole = CSVRows.estimatedValues(p, from: from, to: to)
         DispatchQueue.concurrentPerform(iterations: cores) { k in
-            var out: [Double] = []
-            let lo = limits[k], hi = limits[k + 1]
-            out.reserveCapacity(estimatedValues(text.p, from: lo, to: hi))
             do throws(CSVRows.Failure) {
-                try CSVRows.parse(text.p, from: lo, to: hi, columns: d, into: &out)
-                parts.store(k, .success(out))
+                let values = try CSVRows.parseAll(text.p, from: limits[k], to: limits[k + 1], columns: d,
+                                                  capacity: k == 0 ? whole : nil)
+                parts.store(k, .success(values))
             } catch {
                 parts.store(k, .failure(error))
             }
         }
-        var total = 0
+        var all: [Double] = []
         for k in 0..<cores {
-            switch parts.result(k) {
+            switch parts.take(k) {
             case .failure(let e): throw e
-            case .success(let xs): total += xs.count
+            case .success(let xs): if k == 0 { all = xs } else { all.append(contentsOf: xs) }
             }
         }
-        var all: [Double] = []
-        all.reserveCapacity(total)
-        for k in 0..<cores { if case .success(let xs) = parts.result(k) { all.append(contentsOf: xs) } }
         return all
-    }
-
-    /// A guess at the number of values in `[from, to)` from its first line, so the output array
-    /// rarely reallocates (capped so that a strange first line cannot ask for much).
-    static func estimatedValues(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
-        var i = from, commas = 0
-        while i < to, p[i] != 10, i - from < 65_536 { if p[i] == 44 { commas += 1 }; i += 1 }
-        let lineLength = max(i - from + 1, 2)
-        return min((to - from) / lineLength * (commas + 1) * 9 / 8 + 16, (to - from) / 2 + 16)
     }
 
     /// pandas' naming of empty and repeated header fields.
@@ -177,5 +163,10 @@ private final class ChunkResults: @unchecked Sendable {
         slots.deallocate()
     }
     func store(_ k: Int, _ r: Result<[Double], CSVRows.Failure>) { slots[k] = r }
-    func result(_ k: Int) -> Result<[Double], CSVRows.Failure> { slots[k] }
+    /// The result of chunk k, leaving the slot empty (so the caller's copy is unique).
+    func take(_ k: Int) -> Result<[Double], CSVRows.Failure> {
+        let r = slots[k]
+        slots[k] = .success([])
+        return r
+    }
 }

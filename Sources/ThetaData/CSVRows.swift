@@ -19,14 +19,18 @@ enum CSVRows {
 
     @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 }
 
-    /// Parses records of exactly `d` fields.
+    /// Parses records of exactly `d` fields into `out` (room for `capacity` values), stopping
+    /// before a record that would not fit. Returns the values written and the offset reached
+    /// (`to` when everything was parsed).
     static func parse(_ p: UnsafePointer<UInt8>, from: Int, to: Int, columns d: Int,
-                      into out: inout [Double]) throws(Failure) {
+                      into out: UnsafeMutablePointer<Double>, capacity: Int) throws(Failure) -> (written: Int, next: Int) {
         var i = from
+        var written = 0
         while i < to {
             let rowStart = i
             if p[i] == 10 { i += 1; continue }
             if p[i] == 13 { i += 1; if i < to, p[i] == 10 { i += 1 }; continue }
+            if written + d > capacity { return (written, rowStart) }
             var col = 0
             while true {
                 let fieldStart = i
@@ -55,16 +59,57 @@ enum CSVRows {
                 guard let v = value else {
                     throw .notNumber(offset: fieldStart, length: i - fieldStart, column: col)
                 }
-                if col < d { out.append(v) }
+                if col < d { out[written + col] = v }
                 col += 1
                 if i < to, p[i] == 44 { i += 1; continue }
                 break
             }
             if col != d { throw .ragged(offset: rowStart, fields: col) }
+            written += d
             if i < to {
                 if p[i] == 13 { i += 1; if i < to, p[i] == 10 { i += 1 } } else if p[i] == 10 { i += 1 }
             }
         }
+        return (written, to)
+    }
+
+    /// All records in `[from, to)` as row-major values. The output arrays are sized from an
+    /// estimate (untouched capacity costs no memory) and hinted to use huge pages; when the
+    /// estimate falls short, parsing continues into another array.
+    static func parseAll(_ p: UnsafePointer<UInt8>, from: Int, to: Int, columns d: Int,
+                         capacity: Int? = nil) throws(Failure) -> [Double] {
+        var result: [Double] = []
+        var position = from
+        var first = true
+        while position < to {
+            let room = max(first ? (capacity ?? estimatedValues(p, from: position, to: to)) : estimatedValues(p, from: position, to: to),
+                           64 * max(d, 1))
+            first = false
+            var next = position
+            var failure: Failure?
+            let start = position
+            let part = [Double](unsafeUninitializedCapacity: room) { buf, n in
+                n = 0
+                guard let base = buf.baseAddress else { return }
+                HugePages.advise(UnsafeMutableRawPointer(base), bytes: buf.count * 8)
+                do throws(Failure) {
+                    (n, next) = try parse(p, from: start, to: to, columns: d, into: base, capacity: buf.count)
+                } catch { failure = error }
+            }
+            if let failure { throw failure }
+            if result.isEmpty { result = part } else { result.append(contentsOf: part) }
+            position = next
+        }
+        return result
+    }
+
+    /// A guess at the number of values in `[from, to)` from its first line, with room to
+    /// spare (capped so that a strange first line cannot ask for much).
+    static func estimatedValues(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
+        var i = from, commas = 0
+        while i < to, p[i] != 10, i - from < 65_536 { if p[i] == 44 { commas += 1 }; i += 1 }
+        let lineLength = max(i - from + 1, 2)
+        return min((to - from) / lineLength * (commas + 1) * 9 / 8 + 16, (to - from) / 2 + 16)
     }
 
     /// A quoted field starting at the quote `p[at]`: its number (nil when not numeric) and the

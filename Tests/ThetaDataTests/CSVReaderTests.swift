@@ -59,6 +59,16 @@ final class CSVReaderTests: XCTestCase {
         assertSameBits(d.samples.scalars, values, "big.csv")
     }
 
+    func testOutputGrowsPastAShortEstimate() throws {
+        // The first data line is long, the rest short: the size estimate falls far short and
+        // parsing continues into further arrays.
+        var text = "v\n1234567890.125\n"
+        var expected = [1234567890.125]
+        for k in 0..<5000 { text += "\(k % 10)\n"; expected.append(Double(k % 10)) }
+        let d = try CSVReader.parse(Array(text.utf8), name: "grow.csv")
+        XCTAssertEqual(d.samples.scalars, expected)
+    }
+
     func testLineEndingsAndSpecialWords() throws {
         let d = try CSVReader.parse(Array("x,y\r1,true\r2,FALSE\rNA,-Infinity".utf8), name: "cr.csv")
         XCTAssertEqual(d.n, 3)
