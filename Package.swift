@@ -21,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // System libraries.
@@ -34,7 +35,10 @@ let package = Package(
         ], swiftSettings: engineSettings),
         .target(name: "ThetaAutodiff", dependencies: ["ThetaTensor"], swiftSettings: engineSettings),
         .target(name: "ThetaProbability", dependencies: ["ThetaTensor", "ThetaAutodiff"]),
-        .target(name: "ThetaData", dependencies: ["ThetaTensor", "ThetaProbability"]),
+        .target(name: "ThetaData", dependencies: [
+            "ThetaTensor", "ThetaProbability",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], resources: [.copy("Resources")]),
 
         // The language.
         .target(name: "ThetaSyntax"),
@@ -49,10 +53,12 @@ let package = Package(
 
         // The benchmark program (release build: `swift run -c release theta-bench`).
         .executableTarget(name: "theta-bench", dependencies: [
-            "ThetaTensor", "ThetaAutodiff", "ThetaProbability", "ThetaRuntime", "ThetaSyntax", "COpenBLAS",
+            "ThetaTensor", "ThetaAutodiff", "ThetaProbability", "ThetaRuntime", "ThetaSyntax", "ThetaData", "COpenBLAS",
         ], path: "bench/Sources"),
 
         .testTarget(name: "ThetaTensorTests", dependencies: ["ThetaTensor"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "ThetaDataTests", dependencies: ["ThetaData", "ThetaTensor"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ThetaAutodiffTests", dependencies: ["ThetaAutodiff", "ThetaTensor"]),
         .testTarget(name: "ThetaProbabilityTests", dependencies: ["ThetaProbability", "ThetaAutodiff", "ThetaTensor"],

@@ -4,7 +4,7 @@ import Foundation
 // Build and run in release: `swift run -c release theta-bench matmul elementwise tiny_ops`.
 // OpenBLAS runs on one thread unless OPENBLAS_NUM_THREADS is set (see BenchSupport.swift).
 
-let workloads = ["matmul", "elementwise", "tiny_ops", "distributions"]
+let workloads = ["matmul", "elementwise", "tiny_ops", "distributions", "data"]
 let requested = Array(CommandLine.arguments.dropFirst())
 Bench.configureBLAS()
 for name in requested.isEmpty ? workloads : requested {
@@ -13,6 +13,7 @@ for name in requested.isEmpty ? workloads : requested {
     case "elementwise": ElementwiseBench.run()
     case "tiny_ops": try TinyOps.main()
     case "distributions": try DistributionBench.run()
+    case "data": DataBench.run()
     default:
         FileHandle.standardError.write(Data("theta-bench: unknown workload '\(name)' (known: \(workloads.joined(separator: ", ")))\n".utf8))
         exit(2)
