@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "ThetaSyntax"),
         .target(name: "ThetaRuntime", dependencies: [
             "ThetaSyntax", "ThetaTensor", "ThetaAutodiff", "ThetaProbability", "ThetaData",
-        ]),
+        ], resources: [.copy("stdlib")]),
         .target(name: "ThetaNotebook", dependencies: ["ThetaRuntime", "ThetaSyntax"]),
         .executableTarget(name: "theta", dependencies: [
             "ThetaRuntime", "ThetaSyntax", "ThetaNotebook", "CReadline",

@@ -12,22 +12,31 @@ public enum BuiltinSets {
     /// Names of the shipped data sets.
     public static let names = ["faithful", "digits"]
 
-    static let bundleNames = ["Theta_ThetaData.resources", "Theta_ThetaData.bundle"]
+    static let bundleNames = ResourceBundles.names(module: "ThetaData")
 
     /// Loads a shipped data set by name.
     public static func load(_ name: String) throws(DataError) -> Dataset {
         guard names.contains(name) else {
             throw DataError("no built-in data set '\(name)'")
         }
-        guard let dir = resourceDirectory() else {
+        guard let dir = ResourceBundles.directory(module: "ThetaData", folder: "Resources", containing: "faithful.csv") else {
             throw DataError("the built-in data sets are missing from this installation: expected the folder \(bundleNames[0]) beside the theta executable")
         }
         return try CSVReader.read(path: dir.appendingPathComponent(name + ".csv").path, displayName: "\(name).csv")
     }
+}
 
-    /// The folder holding the CSV resources: in the resource bundle beside the executable (or
-    /// the main bundle), symbolic links resolved.
-    static func resourceDirectory() -> URL? {
+/// SwiftPM resource bundles, found beside the executable rather than through the generated
+/// `Bundle.module` (whose accessor stops the process when the bundle is missing).
+public enum ResourceBundles {
+    /// The names SwiftPM gives the bundle of `module` in this package (Linux, then Darwin).
+    public static func names(module: String) -> [String] {
+        ["Theta_\(module).resources", "Theta_\(module).bundle"]
+    }
+
+    /// The resource folder `folder` of `module`'s bundle, if it holds `file`: looked for beside
+    /// the executable (symbolic links resolved too) and in the main bundle.
+    public static func directory(module: String, folder: String, containing file: String) -> URL? {
         var places: [URL] = []
         if let exe = Bundle.main.executableURL {
             places.append(exe.deletingLastPathComponent())
@@ -36,10 +45,10 @@ public enum BuiltinSets {
         places.append(Bundle.main.bundleURL)
         if let r = Bundle.main.resourceURL { places.append(r) }
         for place in places {
-            for bundle in bundleNames {
-                for sub in ["Resources", "Contents/Resources/Resources"] {
+            for bundle in names(module: module) {
+                for sub in [folder, "Contents/Resources/\(folder)"] {
                     let dir = place.appendingPathComponent(bundle).appendingPathComponent(sub)
-                    if FileManager.default.fileExists(atPath: dir.appendingPathComponent("faithful.csv").path) { return dir }
+                    if FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path) { return dir }
                 }
             }
         }

@@ -95,7 +95,7 @@ private func pairArgument(_ args: Arguments, _ name: String) throws -> Divergenc
 private func isData(_ v: Value) -> Bool {
     switch v {
     case .tensor, .list: return true
-    case .object(let o): return o.typeName == "dataset"
+    case .object(let o): return o is DatasetValue
     default: return false
     }
 }

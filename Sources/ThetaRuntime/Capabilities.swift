@@ -36,14 +36,17 @@ enum Invoke {
     }
 }
 
-/// Data as rows of samples: a tensor ([n] or [n, d]), a list of numbers, or a data set (its `x`).
+/// Data as rows of samples: a tensor ([n] or [n, d]), a list of numbers, or a data set (its
+/// numeric columns: [n] for one column, [n, d] for several).
 enum DataRows {
     static func tensor(_ v: Value, _ ctx: CallContext, what: String) throws -> Tensor {
         switch v {
         case .tensor(let t): return t
         case .list: return try Coerce.tensor(v, at: ctx.span, what: what)
-        case .object(let o):
-            if let x = try o.field("x"), case .tensor(let t) = x { return t }
+        case .object(let o as DatasetValue):
+            if let x = try o.field("x"), case .tensor(let t) = x {
+                return t.rank == 2 && t.shape[1] == 1 ? (try? t.reshaped([t.shape[0]])) ?? t : t
+            }
         default: break
         }
         throw ctx.error("\(what) must be data (a data set or a tensor whose rows are samples), got \(v.typeName)")

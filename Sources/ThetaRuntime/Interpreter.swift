@@ -27,8 +27,13 @@ public final class Interpreter {
         for (name, value) in Constants.all() {
             runtime.globals[runtime.globals.slot(for: name)] = value
         }
+        preludeProblems = Stdlib.load(into: self)
         runtime.builtinGlobalCount = runtime.globals.names.count
     }
+
+    /// Problems loading the stdlib (none in a working installation); its names are missing
+    /// when there are any.
+    public private(set) var preludeProblems: [Diagnostic] = []
 
     /// Parses, resolves and runs a file or REPL entry in the global scope.
     public func run(_ file: SourceFile) throws(Diagnostic) {
