@@ -64,6 +64,25 @@ let divergenceBuiltins: [Builtin] = [
         if h == nil { h = try KernelMath.medianDistance(try DataRows.tensor(pair.lhs, ctx, what: "the data")) }
         return .object(DivergenceValue(name: "MMD", pair: pair, estimator: .mmd(bandwidth: h), ctx: ctx))
     },
+    Builtin("Fisher", [.init("pair"), .init("noise", .number(0.1))], doc: """
+        The Fisher divergence ½ E‖∇log p(x) − score(x)‖² between the data and a model with a
+        score(x) method, estimated by denoising score matching with Gaussian noise of standard
+        deviation noise: (0.1): the model learns the score of the data smoothed by that noise.
+        """) { args, ctx in
+        let pair = try pairArgument(args, "Fisher")
+        guard isData(pair.lhs) else { throw ctx.error("Fisher(\(pair.lhsText) || \(pair.rhsText)): the left side must be data") }
+        let q = Capabilities(of: pair.rhs)
+        guard q.score else {
+            if q.energy {
+                throw ctx.error("Fisher(data || \(pair.rhsText)): training through energy(x) needs the gradient of a gradient, which Theta does not take yet",
+                                hint: "define fn score(x) (= −∇energy) in the model, or fit the energy with MMD")
+            }
+            throw ctx.error("Fisher(data || \(pair.rhsText)): \(pair.rhsText) has no score (it has \(q.listing))")
+        }
+        let noise = try args.number(1)
+        guard noise > 0, noise.isFinite else { throw args.error(1, "Fisher: noise must be positive, got \(Display.number(noise))") }
+        return .object(DivergenceValue(name: "Fisher", pair: pair, estimator: .denoisingScore(noise: noise), ctx: ctx))
+    },
     Builtin("rbf", [.init("h", .noneValue)], doc: "The Gaussian kernel exp(−‖a − b‖² / (2h²)); rbf() picks h by the median heuristic.") { args, _ in
         if case .none = args[0] { return .object(KernelValue(bandwidth: nil)) }
         let h = try args.number(0)

@@ -17,6 +17,10 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
         case reverseKL(samples: Int)
         /// KL(p || q) of two distributions in closed form (ThetaProbability's table): exact.
         case closedForm
+        /// Denoising score matching (Vincent 2011): with x̃ = x + σε, ε ~ N(0, I), the Fisher
+        /// divergence to the σ-smoothed data is, up to a constant,
+        /// ½ E ‖score(x̃) + ε/σ‖² (summed over coordinates, averaged over the batch).
+        case denoisingScore(noise: Double)
         /// The unbiased kernel two-sample estimate of MMD², Gaussian kernel of bandwidth h
         /// (nil: the median pairwise distance of the data).
         case mmd(bandwidth: Double?)
@@ -43,7 +47,7 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
     /// Whether the left side is data that `minimize` may batch.
     var takesData: Bool {
         switch estimator {
-        case .crossEntropy, .negativeElbo, .mmd: return true
+        case .crossEntropy, .negativeElbo, .mmd, .denoisingScore: return true
         case .reverseKL, .closedForm: return false
         }
     }
@@ -61,6 +65,18 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
             return try Differentiable.recording(rt, ctx.span) { () throws(AutodiffError) in try v.mean().negated() }
         case .closedForm:
             return Differentiable.value(try closedForm(ctx))
+        case .denoisingScore(let sigma):
+            let x = try batch ?? DataRows.tensor(lhs, ctx, what: "the data")
+            let eps = try Tensor.randn(shape: x.shape, using: &rt.rng)
+            let noisy = try Tensor.add(x, try Tensor.mul(Tensor(sigma), eps))
+            let s = try Differentiable.variable(try Invoke.method(rhs, "score", [Value.from(noisy)], ctx), rt,
+                                                at: ctx.span, what: "score(x)")
+            let target = eps.map { $0 / sigma }
+            return try Differentiable.recording(rt, ctx.span) { () throws(AutodiffError) in
+                let r = try (s + rt.tape.constant(target)).square()
+                let perPoint = r.value.rank <= 1 ? r : try r.sum(axis: r.value.rank - 1)
+                return try perPoint.mean() * 0.5
+            }
         case .reverseKL(let n):
             let z = try Invoke.method(lhs, "sample", [.number(Double(n))], ctx)
             let lq = try Differentiable.variable(try Invoke.method(lhs, "logp", [z], ctx), rt, at: ctx.span, what: "logp")
@@ -99,8 +115,8 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
             let lq = try Coerce.tensor(try Invoke.method(lhs, "logp", [z], ctx), at: ctx.span, what: "logp")
             let lp = try Coerce.tensor(try Invoke.method(rhs, "logp", [z], ctx), at: ctx.span, what: "logp")
             return Stats.meanAndError(zip(lq.scalars, lp.scalars).map { $0 - $1 })
-        case .mmd:
-            let v = try Coerce.tensor(try loss(batch: nil, ctx), at: ctx.span, what: "MMD")
+        case .mmd, .denoisingScore:
+            let v = try Coerce.tensor(try loss(batch: nil, ctx), at: ctx.span, what: name)
             return (v.scalars.first ?? .nan, .nan)
         }
     }
@@ -159,6 +175,7 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
         case .negativeElbo: return "−E elbo(x), an upper bound on the cross-entropy; the data's entropy is left out"
         case .reverseKL(let n): return "Monte Carlo over \(n) samples per step"
         case .closedForm: return "exact"
+        case .denoisingScore(let s): return "denoising score matching, noise \(Display.short(s)), up to a constant"
         case .mmd(let h): return h.map { "MMD², Gaussian kernel h = \(Display.short($0))" } ?? "MMD², Gaussian kernel, median-distance bandwidth"
         }
     }

@@ -16,4 +16,16 @@ final class ExamplesTests: XCTestCase {
             XCTAssertFalse(r.stdout.isEmpty, "\(name) shows nothing")
         }
     }
+
+    /// Same file and seed, same fit, byte for byte: a fit that draws batches and samples from
+    /// the generator prints the same output twice.
+    func testSameSeedSameFitByteForByte() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples")
+        let path = root.appendingPathComponent("04-mmd-sampler.gm").path
+        let first = try ThetaBinary.run(["run", path])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let second = try ThetaBinary.run(["run", path])
+        XCTAssertEqual(Array(first.stdout.utf8), Array(second.stdout.utf8))
+    }
 }
