@@ -36,8 +36,10 @@ final class REPLTerminalTests: XCTestCase {
         term.send("\u{3}")
         try term.expect("interrupted")
         try term.expect("θ> ")
-        // Ctrl-C on a half-typed line drops it.
+        // Ctrl-C on a half-typed line drops it. As a person would, the test sees the text
+        // echoed before pressing Ctrl-C (the terminal discards unread input on Ctrl-C).
         term.send("add(1,")
+        try term.expect("add(1,")
         term.send("\u{3}")
         try term.expect("θ> ")
         term.send(":type add(1, 1)\r")
