@@ -83,6 +83,16 @@ let divergenceBuiltins: [Builtin] = [
         guard noise > 0, noise.isFinite else { throw args.error(1, "Fisher: noise must be positive, got \(Display.number(noise))") }
         return .object(DivergenceValue(name: "Fisher", pair: pair, estimator: .denoisingScore(noise: noise), ctx: ctx))
     },
+    adversarial("JS", doc: """
+        The Jensen–Shannon divergence as the GAN game: JS(data || q, critic: net). The critic (a
+        network giving one logit per sample) learns to tell data from samples of q while q learns
+        to fool it, a step each in turn inside minimize. q needs only sample.
+        """),
+    adversarial("W1", doc: """
+        The Wasserstein-1 distance as the WGAN game: W1(data || q, critic: net). The critic is
+        kept Lipschitz by clipping its weights to ±clip (0.01); q needs only sample. (The
+        gradient-penalty form needs second derivatives, which Theta does not take yet.)
+        """),
     Builtin("rbf", [.init("h", .noneValue)], doc: "The Gaussian kernel exp(−‖a − b‖² / (2h²)); rbf() picks h by the median heuristic.") { args, _ in
         if case .none = args[0] { return .object(KernelValue(bandwidth: nil)) }
         let h = try args.number(0)
@@ -126,4 +136,28 @@ private func meanNegativeLogLikelihood(_ args: Arguments, _ ctx: CallContext, _ 
     }
     let lp = try Coerce.tensor(try Invoke.method(args[0], "logp", [Value.from(x)], ctx), at: ctx.span, what: "logp")
     return -(lp.scalars.reduce(0, +) / Double(max(lp.count, 1)))
+}
+
+/// JS and W1: adversarial divergences with a critic network.
+private func adversarial(_ name: String, doc: String) -> Builtin {
+    Builtin(name, [.init("pair"), .init("critic", .noneValue), .init("clip", .number(0.01))], doc: doc) { args, ctx in
+        let pair = try pairArgument(args, name)
+        guard isData(pair.lhs) else { throw ctx.error("\(name)(\(pair.lhsText) || \(pair.rhsText)): the left side must be data") }
+        let q = Capabilities(of: pair.rhs)
+        guard q.sample else { throw ctx.error("\(name)(data || \(pair.rhsText)): \(pair.rhsText) has no sample (it has \(q.listing))") }
+        switch args[1] {
+        case .model, .function, .builtin, .boundMethod: break
+        case .none: throw ctx.error("\(name) needs a critic network: \(name)(data || q, critic: mlp([d, 64, 1]))")
+        case let v: throw args.error(1, "\(name): the critic must be a network or function, got \(v.typeName)")
+        }
+        let estimator: DivergenceValue.Estimator
+        if name == "JS" { estimator = .jensenShannon } else {
+            let c = try args.number(2)
+            guard c > 0, c.isFinite else { throw args.error(2, "W1: clip must be positive, got \(Display.number(c))") }
+            estimator = .wasserstein(clip: c)
+        }
+        let d = DivergenceValue(name: name, pair: pair, estimator: estimator, ctx: ctx)
+        d.criticValue = args[1]
+        return .object(d)
+    }
 }

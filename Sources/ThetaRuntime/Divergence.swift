@@ -21,6 +21,13 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
         /// divergence to the σ-smoothed data is, up to a constant,
         /// ½ E ‖score(x̃) + ε/σ‖² (summed over coordinates, averaged over the batch).
         case denoisingScore(noise: Double)
+        /// The GAN game (Goodfellow et al. 2014): a critic D (logits) maximizes
+        /// E log σ(D(x)) + E log(1 − σ(D(y))), y ~ q; q minimizes the non-saturating
+        /// E softplus(−D(y)). At the optimal critic the game's value is 2·JS − log 4.
+        case jensenShannon
+        /// The Wasserstein-1 game (Arjovsky et al. 2017): a critic maximizes E D(x) − E D(y) with
+        /// its weights clipped to [−clip, clip] (a Lipschitz bound); q minimizes −E D(y).
+        case wasserstein(clip: Double)
         /// The unbiased kernel two-sample estimate of MMD², Gaussian kernel of bandwidth h
         /// (nil: the median pairwise distance of the data).
         case mmd(bandwidth: Double?)
@@ -31,6 +38,14 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
     var lhs: Value { pair.lhs }
     var rhs: Value { pair.rhs }
     let estimator: Estimator
+    /// The critic network of an adversarial divergence (JS, W1).
+    var critic: Value? {
+        switch estimator {
+        case .jensenShannon, .wasserstein: return criticValue
+        default: return nil
+        }
+    }
+    var criticValue: Value? = nil
     /// For showing the current estimate (a value does not outlive its runtime in practice; if
     /// it did, it would show without the estimate).
     private weak var runtime: Runtime?
@@ -42,12 +57,12 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
     }
 
     var typeName: String { "divergence" }
-    var heldValues: [Value] { [lhs, rhs] }
+    var heldValues: [Value] { [lhs, rhs] + (critic.map { [$0] } ?? []) }
     var memberNames: [String] { ["estimate", "value"] }
     /// Whether the left side is data that `minimize` may batch.
     var takesData: Bool {
         switch estimator {
-        case .crossEntropy, .negativeElbo, .mmd, .denoisingScore: return true
+        case .crossEntropy, .negativeElbo, .mmd, .denoisingScore, .jensenShannon, .wasserstein: return true
         case .reverseKL, .closedForm: return false
         }
     }
@@ -76,6 +91,14 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
                 let r = try (s + rt.tape.constant(target)).square()
                 let perPoint = r.value.rank <= 1 ? r : try r.sum(axis: r.value.rank - 1)
                 return try perPoint.mean() * 0.5
+            }
+        case .jensenShannon, .wasserstein:
+            // The model's turn: its samples scored by the (fixed) critic.
+            let x = try batch ?? DataRows.tensor(lhs, ctx, what: "the data")
+            let dy = try criticScores(try Invoke.method(rhs, "sample", [.number(Double(x.shape.first ?? 1))], ctx), ctx)
+            return try Differentiable.recording(rt, ctx.span) { () throws(AutodiffError) in
+                if case .jensenShannon = self.estimator { return try dy.negated().softplus().mean() }
+                return try dy.mean().negated()
             }
         case .reverseKL(let n):
             let z = try Invoke.method(lhs, "sample", [.number(Double(n))], ctx)
@@ -118,6 +141,36 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
         case .mmd, .denoisingScore:
             let v = try Coerce.tensor(try loss(batch: nil, ctx), at: ctx.span, what: name)
             return (v.scalars.first ?? .nan, .nan)
+        case .jensenShannon, .wasserstein:
+            // The critic's game value on the data and as many samples.
+            let v = try Coerce.tensor(try criticLoss(batch: nil, ctx), at: ctx.span, what: name).scalars.first ?? .nan
+            if case .jensenShannon = estimator { return ((v + 2 * 0.6931471805599453) / 2, .nan) }
+            return (v, .nan)
+        }
+    }
+
+    /// The critic's scores D(y) as a vector (a network's [n, 1] output is flattened).
+    private func criticScores(_ y: Value, _ ctx: CallContext) throws -> Variable {
+        guard let critic = criticValue else { throw ctx.error("\(name) has no critic") }
+        let d = try Differentiable.variable(try Calls.callValue(critic, [y], ctx: ctx), ctx.runtime, at: ctx.span, what: "critic(x)")
+        if d.value.rank == 2, d.value.shape[1] == 1 {
+            do { return try d.reshaped([d.value.shape[0]]) } catch { throw Diagnostic(.runtime, error.message, at: ctx.span) }
+        }
+        return d
+    }
+
+    /// The critic's objective, which it maximizes: for JS, E log σ(D(x)) + E log(1 − σ(D(y)))
+    /// = −E softplus(−D(x)) − E softplus(D(y)); for W1, E D(x) − E D(y). Samples y ~ q are
+    /// drawn with q's parameters fixed.
+    func criticLoss(batch: Tensor?, _ ctx: CallContext) throws -> Value {
+        let x = try batch ?? DataRows.tensor(lhs, ctx, what: "the data")
+        let y = try Invoke.method(rhs, "sample", [.number(Double(x.shape.first ?? 1))], ctx)
+        let dx = try criticScores(Value.from(x), ctx), dy = try criticScores(y, ctx)
+        return try Differentiable.recording(ctx.runtime, ctx.span) { () throws(AutodiffError) in
+            if case .jensenShannon = self.estimator {
+                return try (dx.negated().softplus().mean() + dy.softplus().mean()).negated()
+            }
+            return try dx.mean() - dy.mean()
         }
     }
 
@@ -176,6 +229,8 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
         case .reverseKL(let n): return "Monte Carlo over \(n) samples per step"
         case .closedForm: return "exact"
         case .denoisingScore(let s): return "denoising score matching, noise \(Display.short(s)), up to a constant"
+        case .jensenShannon: return "from the critic's game value, exact when the critic is optimal"
+        case .wasserstein(let c): return "critic weights clipped to ±\(Display.short(c))"
         case .mmd(let h): return h.map { "MMD², Gaussian kernel h = \(Display.short($0))" } ?? "MMD², Gaussian kernel, median-distance bandwidth"
         }
     }

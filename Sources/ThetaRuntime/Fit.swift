@@ -101,8 +101,22 @@ enum FitLoop {
         guard !rt.differentiating else {
             throw ctx.error("\(maximize ? "maximize" : "minimize") cannot run inside grad or another fit")
         }
-        let tape = rt.tape
-        let optimizer = Optimizer(method)
+        // An adversarial divergence trains two players: its critic (maximizing the divergence
+        // estimate) and the model (minimizing it), a step each in turn.
+        var critic: GradientStep? = nil
+        var players = parameters
+        if case .divergence(let d, _) = objective, let criticValue = d.critic {
+            var collector = ParameterCollector(globals: rt.globals)
+            collector.visit(criticValue)
+            let criticParameters = collector.found
+            let ids = Set(criticParameters.map(ObjectIdentifier.init))
+            players = parameters.filter { !ids.contains(ObjectIdentifier($0)) }
+            guard !criticParameters.isEmpty else { throw ctx.error("\(d.name): the critic has no learn(...) parameters") }
+            guard !players.isEmpty else { throw ctx.error("\(d.name): the model has no learn(...) parameters apart from the critic's") }
+            critic = GradientStep(parameters: criticParameters, optimizer: Optimizer(method), sign: -1)
+            if case .wasserstein(let c) = d.estimator { critic?.clip = c }
+        }
+        let model = GradientStep(parameters: players, optimizer: Optimizer(method), sign: maximize ? -1 : 1)
         var history: [Double] = []
         history.reserveCapacity(steps)
         var stoppedEarly = false
@@ -113,52 +127,28 @@ enum FitLoop {
             rt.differentiating = false
             rt.fitToken += 1
             for p in parameters { p.leaf = nil; p.constrainedOnTape = nil }
-            tape.reset()
+            rt.tape.reset()
             progress.finish()
         }
-        for step in 0..<steps {
-            tape.reset()
-            rt.fitToken += 1
-            var leaves: [Variable] = []
-            leaves.reserveCapacity(parameters.count)
-            for p in parameters {
-                p.fitToken = rt.fitToken
-                p.constrainedOnTape = nil
-                let leaf = tape.leaf(p.unconstrained)
-                p.leaf = leaf
-                leaves.append(leaf)
+        do {
+            for step in 0..<steps {
+                if let critic, case .divergence(let d, let plan) = objective {
+                    let batch = try plan?.next(&rt.rng)
+                    try critic.take(step: step, ctx) { try d.criticLoss(batch: batch, ctx) }
+                    let loss = try model.take(step: step, ctx) { try d.loss(batch: batch, ctx) }
+                    history.append(loss)
+                } else {
+                    history.append(try model.take(step: step, ctx) { try objective.loss(ctx) })
+                }
+                progress.update(step: step + 1, loss: history[history.count - 1], elapsed: Date().timeIntervalSince(start))
             }
-            let y: Variable
-            do {
-                let value = try objective.loss(ctx)
-                y = try Differentiable.variable(value, rt, at: ctx.span, what: "the loss")
-            } catch let d as Diagnostic where d.kind == .interrupted {
-                stoppedEarly = true
-                break
-            }
-            guard y.value.count == 1 else {
-                throw ctx.error("the objective must return one number, but it returned a tensor of shape \(Tensor.describe(y.shape))",
-                                hint: "reduce it, for example with mean(...) or sum(...)")
-            }
-            let loss = y.value.scalars[0]
-            guard loss.isFinite else { throw nonFinite(loss, step: step, rt: rt, ctx: ctx) }
-            let grads: [Tensor]
-            do {
-                grads = try tape.gradient(of: y, wrt: leaves, seed: Tensor(unchecked: y.shape, scalars: [maximize ? -1 : 1]))
-            } catch {
-                let at = error.origin.flatMap { rt.origins.span($0) } ?? ctx.span
-                throw Diagnostic(.runtime, "in the backward pass at step \(step + 1): \(error.message)", at: at)
-            }
-            var values = parameters.map(\.unconstrained)
-            do { try optimizer.step(&values, grads) } catch { throw ctx.error(error.message) }
-            for (p, v) in zip(parameters, values) { p.unconstrained = v }
-            history.append(loss)
-            progress.update(step: step + 1, loss: loss, elapsed: Date().timeIntervalSince(start))
+        } catch let d as Diagnostic where d.kind == .interrupted {
+            stoppedEarly = true
         }
-        return FitValue(history: history, seconds: Date().timeIntervalSince(start), optimizer: optimizer.summary,
+        let optimizerSummary = Optimizer(method).summary
+        return FitValue(history: history, seconds: Date().timeIntervalSince(start), optimizer: optimizerSummary,
                         stoppedEarly: stoppedEarly, maximizing: maximize)
     }
-
     /// The error for a NaN or infinite loss, located at the first operation whose result was
     /// not finite.
     static func nonFinite(_ loss: Double, step: Int, rt: Runtime, ctx: CallContext) -> Diagnostic {
@@ -192,5 +182,59 @@ final class FitProgress {
 
     func finish() {
         if drawn, let sink { sink("\r\u{1B}[K") }
+    }
+}
+
+/// One gradient step on a group of parameters: each becomes a leaf of a fresh tape (the other
+/// parameters read as constants), the loss is evaluated and differentiated, and the optimizer
+/// moves the group's unconstrained values. `sign` −1 ascends (a critic maximizing its game).
+final class GradientStep {
+    let parameters: [LearnableParameter]
+    let optimizer: Optimizer
+    let sign: Double
+    /// When set, each unconstrained value is clipped to [−clip, clip] after the step (WGAN's
+    /// weight clipping).
+    var clip: Double?
+
+    init(parameters: [LearnableParameter], optimizer: Optimizer, sign: Double) {
+        self.parameters = parameters; self.optimizer = optimizer; self.sign = sign
+    }
+
+    /// Takes the step; the loss before it.
+    @discardableResult
+    func take(step: Int, _ ctx: CallContext, _ loss: () throws -> Value) throws -> Double {
+        let rt = ctx.runtime
+        let tape = rt.tape
+        tape.reset()
+        rt.fitToken += 1
+        var leaves: [Variable] = []
+        leaves.reserveCapacity(parameters.count)
+        for p in parameters {
+            p.fitToken = rt.fitToken
+            p.constrainedOnTape = nil
+            let leaf = tape.leaf(p.unconstrained)
+            p.leaf = leaf
+            leaves.append(leaf)
+        }
+        let y = try Differentiable.variable(try loss(), rt, at: ctx.span, what: "the loss")
+        guard y.value.count == 1 else {
+            throw ctx.error("the objective must return one number, but it returned a tensor of shape \(Tensor.describe(y.shape))",
+                            hint: "reduce it, for example with mean(...) or sum(...)")
+        }
+        let value = y.value.scalars[0]
+        guard value.isFinite else { throw FitLoop.nonFinite(value, step: step, rt: rt, ctx: ctx) }
+        let grads: [Tensor]
+        do {
+            grads = try tape.gradient(of: y, wrt: leaves, seed: Tensor(unchecked: y.shape, scalars: [sign]))
+        } catch {
+            let at = error.origin.flatMap { rt.origins.span($0) } ?? ctx.span
+            throw Diagnostic(.runtime, "in the backward pass at step \(step + 1): \(error.message)", at: at)
+        }
+        var values = parameters.map(\.unconstrained)
+        do { try optimizer.step(&values, grads) } catch { throw ctx.error(error.message) }
+        for (p, v) in zip(parameters, values) {
+            p.unconstrained = clip.map { c in v.map { Swift.min(Swift.max($0, -c), c) } } ?? v
+        }
+        return value
     }
 }
