@@ -61,9 +61,13 @@ public final class Interpreter {
 
     /// Parses and resolves; throws the first static problem.
     func compile(_ file: SourceFile, display: Bool) throws(Diagnostic) -> [Node] {
-        let program = try Parser.parse(file)
+        try compile(try Parser.parse(file), name: file.name, display: display)
+    }
+
+    /// Resolves a parsed program (from the file called `name`) against the globals.
+    func compile(_ program: Program, name: String, display: Bool) throws(Diagnostic) -> [Node] {
         let compiler = Compiler(globals: runtime.globals)
-        compiler.importStack = [file.name]
+        compiler.importStack = [name]
         let nodes = compiler.compileProgram(program, display: display)
         if let first = compiler.diagnostics.first { throw first }
         return nodes

@@ -33,9 +33,23 @@ enum Stdlib {
             return [Diagnostic(.runtime, "the stdlib is missing from this installation: expected the folder Theta_ThetaRuntime.resources/stdlib beside the theta executable", at: nil)]
         }
         var problems: [Diagnostic] = []
+        // Every file's top-level names get their global slots first, so a function in one file
+        // may use a model defined in a later one (resolved when it is called).
+        var programs: [(Program, String)] = []
         for (name, bytes) in files {
             do {
-                let nodes = try interpreter.compile(SourceFile(name: name, bytes: bytes), display: false)
+                let program = try Parser.parse(SourceFile(name: name, bytes: bytes))
+                var names: [(String, Span)] = []
+                AssignedNames.collect(program.statements, into: &names)
+                for (n, _) in names { _ = interpreter.runtime.globals.slot(for: n) }
+                programs.append((program, name))
+            } catch {
+                problems.append(error)
+            }
+        }
+        for (program, name) in programs {
+            do {
+                let nodes = try interpreter.compile(program, name: name, display: false)
                 try interpreter.execute(nodes)
             } catch {
                 problems.append(error)
