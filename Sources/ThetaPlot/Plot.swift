@@ -23,7 +23,7 @@ public struct Plot: Sendable, Equatable {
 
     /// One line naming what the plot shows: `plot: histogram of data, density of Normal(...)`.
     public var summary: String {
-        let parts = layers.map { "\($0.mark.kindName) of \($0.label)" }
+        let parts = layers.map { $0.label.isEmpty ? $0.mark.kindName : "\($0.mark.kindName) of \($0.label)" }
         let head = title.map { "plot \"\($0)\"" } ?? "plot"
         return parts.isEmpty ? "\(head): empty" : "\(head): " + parts.joined(separator: ", ")
     }

@@ -16,7 +16,9 @@ public final class PlotValue: ThetaObject {
 
     public func field(_ name: String) throws -> Value? {
         switch name {
-        case "title": return plot.title.map { .string($0) } ?? Value.none
+        case "title":
+            if let t = plot.title { return .string(t) }
+            return Value.none
         default: return nil
         }
     }
@@ -133,7 +135,7 @@ struct PlotBuilder {
     /// A legend label: the distribution's summary, prefixed by the argument's name when the
     /// argument was a name (`model: Normal(mu: 3.488, sigma: 1.139)`).
     func label(_ source: String, summary: String) -> String {
-        guard let name = Self.sourceLabel(source), name != summary, !summary.hasPrefix(name + "(") else { return summary }
+        guard let name = Self.sourceLabel(source), Self.isNamePath(name) else { return summary }
         return "\(name): \(summary)"
     }
 
@@ -142,6 +144,11 @@ struct PlotBuilder {
         let s = source.trimmingCharacters(in: .whitespaces)
         guard !s.isEmpty, s.count <= 32, !s.contains("\n") else { return nil }
         return s
+    }
+
+    /// Whether source text is a name or a field path (`model`, `fit.model`).
+    static func isNamePath(_ s: String) -> Bool {
+        !s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
     }
 
     /// The overlay of every item.

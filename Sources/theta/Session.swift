@@ -20,6 +20,7 @@ final class Session {
 
     init(seed: UInt64) {
         interpreter = Interpreter(seed: seed, display: { Output.value($0) })
+        PlotDisplay.install(on: interpreter)
         // A fit's progress line goes to standard error, and only when that is a terminal.
         if isatty(STDERR_FILENO) == 1 {
             interpreter.runtime.progress = { Output.progress($0) }
