@@ -59,7 +59,8 @@ let package = Package(
         .testTarget(name: "ThetaSyntaxTests", dependencies: ["ThetaSyntax"]),
         .testTarget(name: "ThetaRuntimeTests", dependencies: ["ThetaRuntime", "ThetaSyntax", "ThetaTensor"]),
         .testTarget(name: "ThetaCLITests", dependencies: ["theta"]),
-        .testTarget(name: "ThetaNotebookTests", dependencies: ["ThetaNotebook", "ThetaPlot", "ThetaRuntime", "ThetaSyntax"]),
+        .testTarget(name: "ThetaNotebookTests", dependencies: ["ThetaNotebook", "ThetaPlot", "ThetaRuntime", "ThetaSyntax"],
+                    exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,8 +5,8 @@ import ThetaSyntax
 /// Runs a `.gm` file cell by cell (Jupytext percent cells, see `CellSplitter`) in one
 /// interpreter, recording each code cell's outputs in order:
 /// - `print` output as a stream (consecutive prints merge into one);
-/// - each shown value as its text; a plot also as SVG; a fit as its summary followed by its
-///   loss curve;
+/// - each shown value as its text; a plot also as SVG; a fit as its summary (without the wall
+///   time, which differs run to run) followed by its loss curve;
 /// - an error as an error output, after which the cell stops and the next cell still runs (its
 ///   names defined before the error stay defined, as in Jupyter).
 /// Cells are parsed in place (`Interpreter.run(file, range:)`), so errors carry the file's own
@@ -68,7 +68,7 @@ final class OutputSink {
     }
 
     func show(_ v: Value) {
-        let text = Display.show(v)
+        let text = PlotValue.reproducibleText(of: v)
         guard let plot = PlotValue.plot(of: v) else {
             outputs.append(.value(text: text, svg: nil))
             return

@@ -19,6 +19,9 @@ public enum SyntaxHighlighter {
             let cls: String?
             switch token.kind {
             case .newline, .eof: continue
+            case .keyword(.model):
+                // Contextual: a keyword only when a declaration's name follows (`model Name(`).
+                if i + 1 < tokens.count, case .identifier = tokens[i + 1].kind { cls = "k" } else { cls = nil }
             case .keyword(let k): cls = [.true, .false, .none].contains(k) ? "c" : "k"
             case .number: cls = "n"
             case .string: cls = "s"

@@ -99,7 +99,10 @@ struct CharacterCanvas {
             }
             out.append(ch)
         }
-        if color, current != nil { out += "\u{1B}[0m" }
+        if color, current != nil {
+            while out.hasSuffix(" ") { out.removeLast() }
+            out += "\u{1B}[0m"
+        }
         return out
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Axis ranges and "nice" tick values (Heckbert, "Nice numbers for graph labels", Graphics
-/// Gems 1990): a tick step is 1, 2 or 5 times a power of ten, chosen so about `target` ticks
-/// fall inside the range.
+/// Axis ranges and "nice" tick values (after Heckbert, "Nice numbers for graph labels",
+/// Graphics Gems 1990): the step is (hi − lo) / (target − 1) rounded to 1, 2 or 5 times a power
+/// of ten, so about `target` ticks fall inside the range.
 public enum Ticks {
     /// The nice number near x: rounded to 1, 2, 5 or 10 times a power of ten (`round`), or the
     /// smallest such number ≥ x (`!round`).
@@ -21,8 +21,7 @@ public enum Ticks {
 
     /// The step between ticks for a range.
     public static func step(_ lo: Double, _ hi: Double, target: Int) -> Double {
-        let span = nice(hi - lo, round: false)
-        return nice(span / Double(max(target - 1, 1)), round: true)
+        nice((hi - lo) / Double(max(target - 1, 1)), round: true)
     }
 
     /// Tick values inside [lo, hi] at a nice step (at least the two ends when the range is
@@ -50,8 +49,11 @@ public enum Ticks {
         if biggest >= 1e6 || (biggest > 0 && biggest < 1e-4) {
             return ticks.map { $0 == 0 ? "0" : scientific($0) }
         }
-        let decimals = max(0, Int((-log10(s)).rounded(.up)))
-        return ticks.map { format($0, decimals: min(decimals, 8)) }
+        // The fewest decimals that write every tick exactly (to a millionth of the step).
+        let decimals = (0...8).first { d in
+            ticks.allSatisfy { t in abs((Double(format(t, decimals: d)) ?? .nan) - t) < s * 1e-6 }
+        } ?? 8
+        return ticks.map { format($0, decimals: decimals) }
     }
 
     static func format(_ x: Double, decimals: Int) -> String {

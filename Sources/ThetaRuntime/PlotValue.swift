@@ -29,7 +29,7 @@ public final class PlotValue: ThetaObject {
             throw ctx.error("save takes one argument, the path of the .svg file: p.save(\"fig.svg\")")
         }
         try PlotValue.writeSVG(plot, to: path, ctx)
-        return .none
+        return Value.none
     }
 
     /// The plot a value draws as, when displayed: a plot, or a fit's loss curve; nil for
@@ -40,6 +40,19 @@ public final class PlotValue: ThetaObject {
         case .object(let f as FitValue): return lossCurve(f)
         default: return nil
         }
+    }
+
+    /// A value's text for documents that must be the same on every run (rendered notebooks):
+    /// `Display.show`, except that a fit leaves out the wall time it took.
+    public static func reproducibleText(of v: Value) -> String {
+        guard case .object(let f as FitValue) = v, let last = f.history.last, let first = f.history.first else {
+            return Display.show(v)
+        }
+        var s = "fit: \(f.history.count) steps, \(f.maximizing ? "objective" : "loss") \(Display.short(last))"
+        if f.history.count > 1 { s += " (from \(Display.short(first)))" }
+        s += ", \(f.optimizer)"
+        if f.stoppedEarly { s += ", stopped early" }
+        return s
     }
 
     /// The loss (or objective) against the step number, steps counted from 1.
