@@ -37,6 +37,7 @@ enum HTMLStyle {
       main { padding: 1rem .75rem 2rem; }
       pre { font-size: .78rem; padding: .6rem .7rem; }
       h1 { font-size: 1.45rem; }
+      .code .count { display: none; }
     }
     @media print { pre { white-space: pre-wrap; } }
     """
