@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // System libraries.
@@ -42,12 +43,17 @@ let package = Package(
 
         // The language.
         .target(name: "ThetaSyntax"),
+        // The plot model and its two drawings (terminal characters, SVG); imports nothing of ours.
+        .target(name: "ThetaPlot"),
         .target(name: "ThetaRuntime", dependencies: [
-            "ThetaSyntax", "ThetaTensor", "ThetaAutodiff", "ThetaProbability", "ThetaData",
+            "ThetaSyntax", "ThetaTensor", "ThetaAutodiff", "ThetaProbability", "ThetaData", "ThetaPlot",
         ], resources: [.copy("stdlib")]),
-        .target(name: "ThetaNotebook", dependencies: ["ThetaRuntime", "ThetaSyntax"]),
+        .target(name: "ThetaNotebook", dependencies: [
+            "ThetaRuntime", "ThetaSyntax", "ThetaPlot",
+            .product(name: "Ink", package: "Ink"),
+        ]),
         .executableTarget(name: "theta", dependencies: [
-            "ThetaRuntime", "ThetaSyntax", "ThetaNotebook", "CReadline",
+            "ThetaRuntime", "ThetaSyntax", "ThetaNotebook", "ThetaPlot", "CReadline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -66,6 +72,8 @@ let package = Package(
         .testTarget(name: "ThetaSyntaxTests", dependencies: ["ThetaSyntax"]),
         .testTarget(name: "ThetaRuntimeTests", dependencies: ["ThetaRuntime", "ThetaSyntax", "ThetaTensor"]),
         .testTarget(name: "ThetaCLITests", dependencies: ["theta"]),
+        .testTarget(name: "ThetaNotebookTests", dependencies: ["ThetaNotebook", "ThetaPlot", "ThetaRuntime", "ThetaSyntax"],
+                    exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -38,6 +38,17 @@ static inline void theta_keep_large_buffers(int bytes) {
     mallopt(M_TRIM_THRESHOLD, bytes);
 }
 
+/* Bytes of heap in use now (glibc's mallinfo2: bytes in allocated chunks plus mmap'ed blocks),
+   for the REPL's `:time`; 0 where mallinfo2 is not available. */
+static inline size_t theta_heap_in_use(void) {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+    struct mallinfo2 m = mallinfo2();
+    return m.uordblks + m.hblkhd;
+#else
+    return 0;
+#endif
+}
+
 /* ---- Standard streams -------------------------------------------------------------------- */
 
 /* C's `stdout` and `stderr` are mutable globals too; Swift reaches them through these. */

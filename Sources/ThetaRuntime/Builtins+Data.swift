@@ -73,9 +73,11 @@ let dataBuiltins: [Builtin] = [
         Writes data to a file chosen by its extension: .csv (a data set or a 1-d / 2-d tensor,
         as pandas' to_csv writes it), .npy (a tensor or a data set's x, as np.save writes it) or
         .npz (a record of tensors, a data set's columns, or one tensor as arr_0; compressed: true
-        deflates like np.savez_compressed). The file is replaced only when writing succeeds.
+        deflates like np.savez_compressed). A plot (or a fit, as its loss curve) is written as
+        SVG: save(plot(data, model), "fig.svg"). The file is replaced only when writing succeeds.
         """) { args, ctx in
         let path = expandPath(try args.string(1))
+        if try PlotValue.save(args[0], to: path, ctx) { return .none }
         let compressed = try args.bool(2)
         let contents: DataFiles.Contents
         switch args[0] {

@@ -41,6 +41,13 @@ public final class Interpreter {
         try execute(nodes)
     }
 
+    /// Parses, resolves and runs the statements in a byte range of a file (a notebook cell) in
+    /// the global scope; spans and errors keep the whole file's line numbers.
+    public func run(_ file: SourceFile, range: Range<Int>) throws(Diagnostic) {
+        let nodes = try compile(file, range: range, display: true)
+        try execute(nodes)
+    }
+
     /// Runs a file one top-level statement at a time, as a REPL would: an error in one statement
     /// is passed to `onError` and the next statement still runs. A syntax error stops at once
     /// (nothing after it can be trusted). Used by golden tests and notebook-style tools.
@@ -60,8 +67,9 @@ public final class Interpreter {
     }
 
     /// Parses and resolves; throws the first static problem.
-    func compile(_ file: SourceFile, display: Bool) throws(Diagnostic) -> [Node] {
-        try compile(try Parser.parse(file), name: file.name, display: display)
+    func compile(_ file: SourceFile, range: Range<Int>? = nil, display: Bool) throws(Diagnostic) -> [Node] {
+        let program = if let range { try Parser.parse(file, range: range) } else { try Parser.parse(file) }
+        return try compile(program, name: file.name, display: display)
     }
 
     /// Resolves a parsed program (from the file called `name`) against the globals.

@@ -164,7 +164,7 @@ final class DisplayNode: Node {
         if rt.state.pointee.flow != .normal { return .none }
         switch v {
         case .none, .unset: break
-        default: rt.output(Display.show(v))
+        default: if rt.showValue?(v) != true { rt.output(Display.show(v)) }
         }
         return .none
     }

@@ -28,6 +28,10 @@ public final class Runtime {
     @usableFromInline let state: UnsafeMutablePointer<ExecState>
     /// Where displayed values and `print` output go.
     public var output: (String) -> Void
+    /// Shows a top-level expression's value itself (a notebook's rich outputs, a terminal's
+    /// drawing of a plot) and returns true, or returns false to have it shown as text through
+    /// `output`. Nil: every value is shown as text.
+    public var showValue: ((Value) -> Bool)?
     /// Where a long computation (a fit) draws its progress line; nil when output is not a
     /// terminal, and then nothing is drawn.
     public var progress: ((String) -> Void)?

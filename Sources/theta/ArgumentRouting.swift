@@ -1,7 +1,7 @@
 /// The command-line forms ArgumentParser does not express directly.
 enum ArgumentRouting {
     /// Subcommand names the root command knows.
-    static let subcommands: Set<String> = ["run", "eval", "check", "repl", "help"]
+    static let subcommands: Set<String> = ["run", "eval", "check", "render", "repl", "help"]
 
     /// Options of `run` that take a value (so the value is not mistaken for the file).
     static let valueOptions: Set<String> = ["--seed"]

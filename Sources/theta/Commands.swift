@@ -20,7 +20,7 @@ struct ThetaCommand: ParsableCommand {
         Exit status: 0 success, 1 runtime error, 2 syntax or usage error, 130 interrupted.
         """,
         version: ThetaVersion.text,
-        subcommands: [RunCommand.self, EvalCommand.self, CheckCommand.self, ReplCommand.self],
+        subcommands: [RunCommand.self, EvalCommand.self, CheckCommand.self, RenderCommand.self, ReplCommand.self],
         defaultSubcommand: ReplCommand.self
     )
 }

@@ -2,12 +2,10 @@ import ThetaRuntime
 
 /// `theta help NAME` and the REPL's `:help NAME`: documentation of a builtin.
 enum HelpTopic {
-    /// The documentation of a builtin, or nil when there is none.
-    ///
-    /// TODO(runtime): the interpreter will expose builtin documentation through its facade;
-    /// call it here. Until then no builtin has documentation.
+    /// The documentation of a builtin (kept beside its implementation in the builtin tables),
+    /// or nil when there is none.
     static func documentation(of name: String, in interpreter: Interpreter? = nil) -> String? {
-        nil
+        Interpreter.documentation(of: name)
     }
 
     /// `theta help [NAME]`: 0 when something was shown, 1 when NAME has no documentation.
@@ -38,6 +36,7 @@ enum HelpTopic {
         case "eval": return ThetaCommand.helpMessage(for: EvalCommand.self)
         case "check": return ThetaCommand.helpMessage(for: CheckCommand.self)
         case "repl": return ThetaCommand.helpMessage(for: ReplCommand.self)
+        case "render": return ThetaCommand.helpMessage(for: RenderCommand.self)
         default: return nil
         }
     }

@@ -1,3 +1,4 @@
+import CReadline
 import ThetaSyntax
 
 /// The REPL's meta-commands: a line starting with `:`.
@@ -14,7 +15,7 @@ extension REPL {
           :help            this list
           :help NAME       documentation of a builtin
           :type EXPR       the type of EXPR's value
-          :time EXPR       run EXPR and show the wall time it took
+          :time EXPR       run EXPR; show the wall time and heap growth
           :load FILE       run a file into this session
           :reset           forget every name you defined
           :quit, :q        leave (as does Ctrl-D)
@@ -68,7 +69,8 @@ extension REPL {
         }
     }
 
-    /// `:time EXPR`: runs it (values shown) and reports the wall time.
+    /// `:time EXPR`: runs it (values shown) and reports the wall time and how the heap in use
+    /// changed (glibc's mallinfo2 before and after; freed buffers kept for reuse still count).
     func time(_ code: String) {
         guard !code.isEmpty else {
             Output.error(":time needs an expression, e.g. :time sum(randn(1000))")
@@ -76,11 +78,17 @@ extension REPL {
             return
         }
         let clock = ContinuousClock()
+        let heapBefore = theta_heap_in_use()
         let start = clock.now
         let failure = session.run(SourceFile(name: "<repl>", text: code))
         let elapsed = clock.now - start
+        let heapAfter = theta_heap_in_use()
         if let d = failure { report(d) }
-        Output.text("time: \(Self.format(elapsed))\n")
+        var line = "time: \(Self.format(elapsed))"
+        if heapBefore > 0 || heapAfter > 0 {
+            line += ", heap \(Self.formatBytes(Int64(heapAfter) - Int64(heapBefore), signed: true)) (\(Self.formatBytes(Int64(heapAfter), signed: false)) in use)"
+        }
+        Output.text(line + "\n")
     }
 
     /// `:type EXPR`: the type name of its value.
@@ -108,6 +116,17 @@ extension REPL {
         if ns < 1e6 { return "\(fixed(ns / 1e3)) µs" }
         if ns < 1e9 { return "\(fixed(ns / 1e6)) ms" }
         return "\(fixed(ns / 1e9)) s"
+    }
+
+    /// A byte count as a person reads it: `512 B`, `+1.5 KB`, `-3.25 MB`, `1.2 GB` (1 KB = 1024 B).
+    static func formatBytes(_ n: Int64, signed: Bool) -> String {
+        let sign = n < 0 ? "-" : (signed ? "+" : "")
+        let m = Double(n.magnitude)
+        func fixed(_ x: Double) -> String { String((x * 100).rounded() / 100) }
+        if m < 1024 { return "\(sign)\(n.magnitude) B" }
+        if m < 1024 * 1024 { return "\(sign)\(fixed(m / 1024)) KB" }
+        if m < 1024 * 1024 * 1024 { return "\(sign)\(fixed(m / 1024 / 1024)) MB" }
+        return "\(sign)\(fixed(m / 1024 / 1024 / 1024)) GB"
     }
 
     /// A path with one pair of surrounding quotes removed.

@@ -22,6 +22,7 @@ final class Session {
         interpreter = Interpreter(seed: seed, display: { Output.value($0) })
         // A broken installation (no stdlib beside the executable) says so, and runs on without it.
         for problem in interpreter.preludeProblems { Output.diagnostic(problem) }
+        PlotDisplay.install(on: interpreter)
         // A fit's progress line goes to standard error, and only when that is a terminal.
         if isatty(STDERR_FILENO) == 1 {
             interpreter.runtime.progress = { Output.progress($0) }
