@@ -135,4 +135,20 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(p.terminationReason, .exit, "theta handles SIGINT rather than dying of it")
         XCTAssertEqual(p.terminationStatus, 130)
     }
+
+    func testRenderWritesANotebookAndReportsFailingCells() throws {
+        let dir = try ThetaBinary.temporaryDirectory()
+        let path = try ThetaBinary.write("# %%\nx = 21\nx * 2\n# %%\nundefined_name\n# %%\nx + 1\n", named: "nb.gm", in: dir)
+        let out = dir.appendingPathComponent("nb.ipynb")
+        let r = try ThetaBinary.run(["render", path, "-o", out.path])
+        XCTAssertEqual(r.status, 1, "a failing cell makes the render exit 1: \(r.stderr)")
+        XCTAssertTrue(r.stderr.contains("undefined name 'undefined_name'"), r.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any]
+        XCTAssertEqual(json?["nbformat"] as? Int, 4)
+        XCTAssertEqual(json?["nbformat_minor"] as? Int, 5)
+        let cells = json?["cells"] as? [[String: Any]] ?? []
+        XCTAssertEqual(cells.count, 3)
+        let lastOutputs = cells.last?["outputs"] as? [[String: Any]] ?? []
+        XCTAssertFalse(lastOutputs.isEmpty, "the cell after the failing one still ran")
+    }
 }
