@@ -1,3 +1,4 @@
+import ThetaAutodiff
 import ThetaProbability
 import ThetaSyntax
 import ThetaTensor
@@ -98,6 +99,20 @@ let divergenceBuiltins: [Builtin] = [
         let h = try args.number(0)
         guard h > 0, h.isFinite else { throw args.error(0, "rbf: h must be positive, got \(Display.number(h))") }
         return .object(KernelValue(bandwidth: h))
+    },
+    Builtin("mmd", [.init("x"), .init("y"), .init("h", .noneValue)], doc: """
+        The unbiased estimate of MMD² between two samples (rows of x and of y) with the Gaussian
+        kernel of bandwidth h (default: the median pairwise distance of x). Near 0 when x and y
+        come from one distribution.
+        """) { args, ctx in
+        let x = try DataRows.tensor(args[0], ctx, what: "mmd: x"), y = try DataRows.tensor(args[1], ctx, what: "mmd: y")
+        guard (x.shape.first ?? 0) >= 2, (y.shape.first ?? 0) >= 2 else { throw ctx.error("mmd needs at least 2 rows in each sample") }
+        var h = try KernelMath.medianDistance(x)
+        if case .none = args[2] {} else { h = try args.number(2) }
+        let tape = ctx.runtime.tape
+        do throws(AutodiffError) {
+            return .number(try KernelMath.mmd2(tape.constant(x), tape.constant(y), bandwidth: h).value.scalars[0])
+        } catch { throw ctx.error(error.message) }
     },
     Builtin("nll", [.init("q"), .init("data")], doc: "The mean negative log-likelihood of the data under q, in nats per point.") { args, ctx in
         .number(try meanNegativeLogLikelihood(args, ctx, "nll"))

@@ -39,14 +39,17 @@ private func positive(_ args: Arguments, _ i: Int, _ name: String) throws -> Dou
 
 private func fitBuiltin(_ name: String, maximize: Bool) -> Builtin {
     Builtin(name, [.init("objective"), .init("steps", .noneValue), .init("epochs", .noneValue), .init("batch", .noneValue),
-                   .init("optimizer", .noneValue), .init("over", .noneValue)], doc: """
+                   .init("optimizer", .noneValue), .init("over", .noneValue), .init("validate", .noneValue),
+                   .init("every", .noneValue)], doc: """
         \(maximize ? "Maximizes" : "Minimizes") an objective by gradient steps on the learnable parameters it
         reaches, changing them in place, and returns the fit (loss, history, steps, seconds).
         The objective is a divergence (KL(data || model), MMD(...)) or a function of no
         arguments returning one number.
         Options: steps: (100, or what epochs: makes), epochs: and batch: (mini-batches of the
         data, a fresh random order each epoch, the last partial batch kept), optimizer:
-        (adam(lr: 0.001)), over: (a list of parameters; default: every parameter reached).
+        (adam(lr: 0.001)), over: (a list of parameters; default: every parameter reached),
+        validate: (held-out data: the divergence on it is recorded at each report and at the
+        end, as fit.validation), every: (print a report line every k steps).
         Ctrl-C stops early and keeps the parameters reached.
         Example: \(name)(KL(data || model), steps: 500, optimizer: adam(lr: 0.05))
         """) { args, ctx in
@@ -94,7 +97,19 @@ private func fitBuiltin(_ name: String, maximize: Bool) -> Builtin {
             throw ctx.error("\(name): nothing to learn: no learn(...) parameter is reachable from the objective",
                             hint: "make the quantities to fit with learn(init), e.g. mu = learn(0.0)")
         }
+        var reporting = FitReporting()
+        if case .none = args[7] {} else {
+            let every = try args.int(7)
+            guard every >= 1 else { throw args.error(7, "\(name): every must be at least 1, got \(every)") }
+            reporting.every = every
+        }
+        if case .none = args[6] {} else {
+            guard case .divergence(let d, _) = objective, d.takesData else {
+                throw args.error(6, "\(name): validate: needs a divergence with data on its left, like KL(data || model)")
+            }
+            reporting.validation = (d, try DataRows.tensor(args[6], ctx, what: "\(name): validate"))
+        }
         return .object(try FitLoop.run(objective, parameters: parameters, steps: steps,
-                                       optimizer: method, maximize: maximize, ctx: ctx))
+                                       optimizer: method, maximize: maximize, reporting: reporting, ctx: ctx))
     }
 }

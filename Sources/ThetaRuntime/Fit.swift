@@ -8,6 +8,8 @@ import ThetaTensor
 /// time they took. Shown as a one-line summary.
 final class FitValue: ThetaObject {
     let history: [Double]
+    /// (step, held-out loss) at each report, when the fit was given `validate:`.
+    var validation: [(step: Int, loss: Double)] = []
     let seconds: Double
     let optimizer: String
     let stoppedEarly: Bool
@@ -19,7 +21,7 @@ final class FitValue: ThetaObject {
     }
 
     var typeName: String { "fit" }
-    var memberNames: [String] { ["loss", "history", "steps", "seconds"] }
+    var memberNames: [String] { ["loss", "history", "steps", "seconds", "validation"] }
 
     func field(_ name: String) throws -> Value? {
         switch name {
@@ -27,6 +29,8 @@ final class FitValue: ThetaObject {
         case "history": return history.isEmpty ? .list([]) : .tensor(Tensor(history))
         case "steps": return .number(Double(history.count))
         case "seconds": return .number(seconds)
+        case "validation":
+            return validation.isEmpty ? .none : .tensor(Tensor(validation.map(\.loss)))
         default: return nil
         }
     }
@@ -37,6 +41,7 @@ final class FitValue: ThetaObject {
         var s = "fit: \(history.count) steps in \(Display.short(seconds)) s, \(what) \(Display.short(last))"
         if history.count > 1 { s += " (from \(Display.short(first)))" }
         s += ", \(optimizer)"
+        if let v = validation.last { s += ", held-out \(Display.short(v.loss))" }
         if stoppedEarly { s += ", stopped early" }
         return s
     }
@@ -96,7 +101,8 @@ final class BatchPlan {
 /// differentiates it and lets the optimizer move the parameters (unconstrained) in place.
 enum FitLoop {
     static func run(_ objective: FitObjective, parameters: [LearnableParameter], steps: Int,
-                    optimizer method: Optimizer.Method, maximize: Bool, ctx: CallContext) throws -> FitValue {
+                    optimizer method: Optimizer.Method, maximize: Bool, reporting: FitReporting = FitReporting(),
+                    ctx: CallContext) throws -> FitValue {
         let rt = ctx.runtime
         guard !rt.differentiating else {
             throw ctx.error("\(maximize ? "maximize" : "minimize") cannot run inside grad or another fit")
@@ -122,6 +128,7 @@ enum FitLoop {
         var stoppedEarly = false
         let start = Date()
         let progress = FitProgress(rt.progress, total: steps)
+        var validation: [(step: Int, loss: Double)] = []
         rt.differentiating = true
         defer {
             rt.differentiating = false
@@ -141,13 +148,25 @@ enum FitLoop {
                     history.append(try model.take(step: step, ctx) { try objective.loss(ctx) })
                 }
                 progress.update(step: step + 1, loss: history[history.count - 1], elapsed: Date().timeIntervalSince(start))
+                if let every = reporting.every, (step + 1) % every == 0 || step + 1 == steps {
+                    var line = "step \(step + 1): loss \(Display.short(history[history.count - 1]))"
+                    if let v = try reporting.validate(step: step + 1, ctx) {
+                        validation.append(v)
+                        line += ", held-out \(Display.short(v.loss))"
+                    }
+                    progress.clear()
+                    rt.output(line)
+                }
             }
+            if reporting.every == nil, let v = try reporting.validate(step: history.count, ctx) { validation.append(v) }
         } catch let d as Diagnostic where d.kind == .interrupted {
             stoppedEarly = true
         }
         let optimizerSummary = Optimizer(method).summary
-        return FitValue(history: history, seconds: Date().timeIntervalSince(start), optimizer: optimizerSummary,
-                        stoppedEarly: stoppedEarly, maximizing: maximize)
+        let fit = FitValue(history: history, seconds: Date().timeIntervalSince(start), optimizer: optimizerSummary,
+                           stoppedEarly: stoppedEarly, maximizing: maximize)
+        fit.validation = validation
+        return fit
     }
     /// The error for a NaN or infinite loss, located at the first operation whose result was
     /// not finite.
@@ -180,8 +199,12 @@ final class FitProgress {
         drawn = true
     }
 
-    func finish() {
+    func finish() { clear() }
+
+    /// Erases the line (before other output is printed under it).
+    func clear() {
         if drawn, let sink { sink("\r\u{1B}[K") }
+        drawn = false
     }
 }
 
@@ -236,5 +259,23 @@ final class GradientStep {
             p.unconstrained = clip.map { c in v.map { Swift.min(Swift.max($0, -c), c) } } ?? v
         }
         return value
+    }
+}
+
+/// What a fit reports beside its progress line: a line every `every` steps, and the divergence
+/// on held-out data (computed without recording, the parameters as they are).
+struct FitReporting {
+    var every: Int? = nil
+    var validation: (DivergenceValue, Tensor)? = nil
+
+    func validate(step: Int, _ ctx: CallContext) throws -> (step: Int, loss: Double)? {
+        guard let (d, data) = validation else { return nil }
+        let rt = ctx.runtime
+        // Parameters read as constants: no fit step owns them now.
+        rt.fitToken += 1
+        rt.tape.reset()
+        let v = try Coerce.tensor(try d.loss(batch: data, ctx), at: ctx.span, what: "the held-out loss")
+        rt.tape.reset()
+        return (step, v.scalars.first ?? .nan)
     }
 }
