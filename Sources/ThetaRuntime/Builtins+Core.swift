@@ -45,8 +45,11 @@ let coreBuiltins: [Builtin] = [
         case .list(let xs): return .number(Double(xs.count))
         case .string(let s): return .number(Double(s.count))
         case .tensor(let t): return .number(Double(t.shape.first ?? 0))
+        case .tracked(let t) where t.variable.value.rank >= 1: return .number(Double(t.variable.value.shape[0]))
+        case .parameter(let p) where p.value.rank >= 1: return .number(Double(p.value.shape[0]))
         case .record(let r): return .number(Double(r.names.count))
         case .object(let r as RangeValue): return .number(Double(r.count))
+        case .object(let d as DatasetValue): return .number(Double(d.data.n))
         default: throw args.error(0, "len: \(args[0].typeName) has no length")
         }
     },

@@ -58,7 +58,7 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
 
     var typeName: String { "divergence" }
     var heldValues: [Value] { [lhs, rhs] + (critic.map { [$0] } ?? []) }
-    var memberNames: [String] { ["estimate", "value"] }
+    var memberNames: [String] { ["estimate"] }
     /// Whether the left side is data that `minimize` may batch.
     var takesData: Bool {
         switch estimator {

@@ -99,6 +99,12 @@ enum Members {
             args.named = named
             if let v = try o.callMethod(name, args, CallContext(runtime: rt, span: span)) { return v }
             let f = try field(r, name, span: span, rt: rt)
+            // A member the object lists but neither holds as a field nor answers as a method
+            // would bounce back here forever: it is not callable.
+            if case .boundMethod(let b) = f, b.name == name, case .object(let same) = b.receiver, same === o {
+                throw Diagnostic(.runtime, "\(o.typeName) has no method '\(name)'", at: span,
+                                 hint: try o.field(name) == nil ? nil : "'\(name)' is a field: write it without ()")
+            }
             return try Calls.call(f, positional: positional, positionalSpans: positionalSpans, named: named, span: span, rt: rt)
         default:
             guard methodSet(r).contains(name), let b = Builtins.table[name] else {

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import ArgumentParser
+import ThetaTensor
 
 /// Parses the command line and runs the command: the process's exit status.
 ///
@@ -12,6 +13,7 @@ import ArgumentParser
 /// documentation of a builtin, not ArgumentParser's help of a subcommand.
 func thetaMain(_ arguments: [String]) -> ExitStatus {
     MemoryTuning.configure()
+    BLASThreads.useOneUnlessConfigured()
     if arguments.first == "help" {
         return HelpTopic.show(Array(arguments.dropFirst()))
     }
