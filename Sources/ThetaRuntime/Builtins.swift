@@ -4,7 +4,7 @@ public enum Builtins {
     /// All builtins, in registration order.
     public static let all: [Builtin] = coreBuiltins + tensorBuiltins + mathBuiltins + specialBuiltins
         + randomBuiltins + autodiffBuiltins + learnBuiltins + fitBuiltins
-        + divergenceBuiltins + distributionBuiltins + dataBuiltins
+        + divergenceBuiltins + distributionBuiltins + dataBuiltins + deepFamilyBuiltins
 
     /// Builtins by name.
     public static let table: [String: Builtin] = {
