@@ -5,6 +5,7 @@ public enum Builtins {
     public static let all: [Builtin] = coreBuiltins + tensorBuiltins + mathBuiltins + specialBuiltins
         + randomBuiltins + autodiffBuiltins + learnBuiltins + fitBuiltins
         + divergenceBuiltins + distributionBuiltins + dataBuiltins + plotBuiltins
+        + deepFamilyBuiltins
 
     /// Builtins by name.
     public static let table: [String: Builtin] = {
