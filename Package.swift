@@ -2,6 +2,13 @@
 // Theta: a small language for generative models. See README.md and ../shared/ARCHITECTURE.md.
 import PackageDescription
 
+/// Release builds of the numeric kernels target Haswell (AVX2 and FMA, every x86-64 server
+/// and desktop CPU since 2013): SwiftPM's default x86-64 baseline is SSE2, which halves the
+/// width of every vector kernel. Debug builds keep the default, so tests run anywhere.
+let engineSettings: [SwiftSetting] = [
+    .unsafeFlags(["-target-cpu", "haswell"], .when(platforms: [.linux], configuration: .release)),
+]
+
 let package = Package(
     name: "Theta",
     platforms: [.macOS(.v15)],
@@ -24,8 +31,8 @@ let package = Package(
         .target(name: "ThetaTensor", dependencies: [
             "COpenBLAS",
             .product(name: "RealModule", package: "swift-numerics"),
-        ]),
-        .target(name: "ThetaAutodiff", dependencies: ["ThetaTensor"]),
+        ], swiftSettings: engineSettings),
+        .target(name: "ThetaAutodiff", dependencies: ["ThetaTensor"], swiftSettings: engineSettings),
         .target(name: "ThetaProbability", dependencies: ["ThetaTensor", "ThetaAutodiff"]),
         .target(name: "ThetaData", dependencies: ["ThetaTensor", "ThetaProbability"]),
 
