@@ -27,7 +27,16 @@ extension BackwardPass {
         case .sub:
             // ∂(a − b) = (1, −1)
             if ra >= 0 { try accumulate(ra, unbroadcast(g, to: value(ra).shape)) }
-            if rb >= 0 { try accumulate(rb, unbroadcast(Kernel.map(g) { -$0 }, to: value(rb).shape)) }
+            if rb >= 0 {
+                let shape = value(rb).shape
+                if shape == g.shape {
+                    Kernel.update(&g) { -$0 }
+                    try accumulate(rb, g)
+                } else {
+                    // Sum over the broadcast axes first: −Σg = Σ(−g) exactly, on fewer elements.
+                    try accumulate(rb, Kernel.map(unbroadcast(g, to: shape)) { -$0 })
+                }
+            }
         case .mul:
             // ∂(a·b) = (b, a)
             let a = value(ra), b = value(rb)
@@ -39,10 +48,14 @@ extension BackwardPass {
         case .div:
             // ∂(a/b) = (1/b, −a/b² = −y/b)
             let a = value(ra), b = value(rb)
-            if ra >= 0 { try accumulate(ra, unbroadcast(Kernel.zip(g, b, op: "/") { $0 / $1 }, to: a.shape)) }
             if rb >= 0 {
-                let gy = try Kernel.zip(g, values[i], op: "/") { $0 * $1 }
-                try accumulate(rb, unbroadcast(Kernel.zip(gy, b, op: "/") { -$0 / $1 }, to: b.shape))
+                var gy = try Kernel.zip(g, values[i], op: "/") { $0 * $1 }
+                try Kernel.update(&gy, with: b, op: "/") { -$0 / $1 }
+                try accumulate(rb, unbroadcast(gy, to: b.shape))
+            }
+            if ra >= 0 {
+                try Kernel.update(&g, with: b, op: "/") { $0 / $1 }
+                try accumulate(ra, unbroadcast(g, to: a.shape))
             }
         case .pow:
             // ∂(a^b) = (b·a^{b−1}, y·log a); the second is taken as 0 where y = 0 (so 0^b with
@@ -69,8 +82,8 @@ extension BackwardPass {
         // MARK: Elementwise with constants
 
         case .affine(let scale, _):
-            // ∂(s·x + t) = s
-            Kernel.update(&g) { $0 * scale }
+            // ∂(s·x + t) = s; nothing to do for a shift
+            if scale != 1 { Kernel.update(&g) { $0 * scale } }
             try accumulate(ra, g)
         case .powConst(let p):
             // ∂(x^p) = p·x^{p−1}; identically 0 for p = 0
@@ -116,7 +129,7 @@ extension BackwardPass {
             try accumulate(ra, g)
         case .softplus:
             // softplus' = σ(x)
-            try Kernel.update(&g, with: value(ra), op: "softplus") { g, x in g * UnaryFunction.sigmoid(x) }
+            try Kernel.update(&g, with: Kernel.apply(.sigmoid, value(ra)), op: "softplus") { $0 * $1 }
             try accumulate(ra, g)
         case .relu:
             // 1 for x > 0, else 0
@@ -153,15 +166,15 @@ extension BackwardPass {
             try accumulate(ra, g)
         case .erf:
             // erf' = (2/√π) e^{−x²}
-            try Kernel.update(&g, with: value(ra), op: "erf") { g, x in g * (1.1283791670955125739 * Foundation.exp(-x * x)) }
+            try Kernel.update(&g, with: Kernel.expNegativeSquare(value(ra)), op: "erf") { g, e in g * (1.1283791670955125739 * e) }
             try accumulate(ra, g)
         case .erfc:
             // erfc' = −(2/√π) e^{−x²}
-            try Kernel.update(&g, with: value(ra), op: "erfc") { g, x in -g * (1.1283791670955125739 * Foundation.exp(-x * x)) }
+            try Kernel.update(&g, with: Kernel.expNegativeSquare(value(ra)), op: "erfc") { g, e in -g * (1.1283791670955125739 * e) }
             try accumulate(ra, g)
         case .logSigmoid:
             // (log σ)' = 1 − σ(x) = σ(−x)
-            try Kernel.update(&g, with: value(ra), op: "log_sigmoid") { g, x in g * UnaryFunction.sigmoid(-x) }
+            try Kernel.update(&g, with: Kernel.apply(.sigmoid, Kernel.map(value(ra)) { -$0 }), op: "log_sigmoid") { $0 * $1 }
             try accumulate(ra, g)
         case .atan:
             // atan' = 1/(1 + x²)
@@ -207,12 +220,8 @@ extension BackwardPass {
             let share = try Kernel.zip(gk, ties, op: "max") { $0 / $1 }
             try accumulate(ra, Kernel.zip(mask, share, op: "max") { $0 * $1 })
         case .logSumExp(let axis, _):
-            // ∂/∂x_j log Σ e^x = e^{x_j − y}
-            let x = value(ra)
-            let kept = keptShape(x.shape, axis: axis)
-            let yk = try values[i].reshaped(kept), gk = try g.reshaped(kept)
-            let p = try Kernel.zip(x, yk, op: "logsumexp") { Foundation.exp($0 - $1) }
-            try accumulate(ra, Kernel.zip(p, gk, op: "logsumexp") { $0 * $1 })
+            // ∂/∂x_j log Σ e^x = e^{x_j − y}: g ⊙ e^{x − y}, y and g repeated along the axis
+            try accumulate(ra, value(ra).logSumExpGradient(value: values[i], upstream: g, axis: axis))
         case .softmax(let axis):
             // ∂x = y ⊙ (g − Σ_axis g ⊙ y); a single element is constant (∂ = 0)
             let y = values[i]
@@ -226,8 +235,10 @@ extension BackwardPass {
             let y = values[i]
             if y.rank == 0 { try accumulate(ra, Kernel.filled(0, [])); return }
             let s = try g.reduce(.sum, axes: [axis], keepDims: true)
-            let es = try Kernel.zip(y, s, op: "log_softmax") { Foundation.exp($0) * $1 }
-            try accumulate(ra, Kernel.zip(g, es, op: "log_softmax") { $0 - $1 })
+            var es = Kernel.apply(.exp, y)
+            try Kernel.update(&es, with: s, op: "log_softmax") { $0 * $1 }
+            try Kernel.update(&g, with: es, op: "log_softmax") { $0 - $1 }
+            try accumulate(ra, g)
 
         // MARK: Linear algebra and shapes
 
