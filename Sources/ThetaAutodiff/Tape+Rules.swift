@@ -3,17 +3,25 @@ import ThetaTensor
 
 /// Every gradient rule, in one exhaustive `switch` over `Primitive`.
 ///
-/// Node `i` computed `y = values[i]` from `a = value(lhs[i])` and `b = value(rhs[i])`; `g` is
-/// `∂L/∂y` (of `y`'s shape). Each rule sends `∂L/∂a = g · ∂y/∂a` (and the same for `b`) to
-/// `accumulate`. Binary elementwise rules form their contribution at the output's shape and
+/// Node `i` computed `y = values[i]` from `a = value(lhs[i])` and `b = value(rhs[i])`;
+/// `s·g` is `∂L/∂y` (of `y`'s shape; `s` the pending factor, see `BackwardPass`). Each rule
+/// sends `∂L/∂a = s·g · ∂y/∂a` (and the same for `b`) to `accumulate`. The rules of `+`,
+/// `−`, `·`, `/`, `affine`, `neg` and `square` carry the factor (into `accumulate`'s, or
+/// into the one pass they make over `g`); every other rule receives `g` with the factor
+/// applied. Binary elementwise rules form their contribution at the output's shape and
 /// pass it through `unbroadcast` to the operand's shape. Contributions are computed only for
 /// node inputs (a reference `≥ 0`), never for constants.
 extension BackwardPass {
-    mutating func propagate(_ i: Int, _ incoming: consuming Tensor) throws(TensorError) {
+    mutating func propagate(_ i: Int, _ incoming: consuming Tensor, scale: Double) throws(TensorError) {
         // `g` is owned here: rules whose contribution has g's shape overwrite it in place
         // (`Kernel.update`) as their last use of it.
         var g = incoming
+        let s = scale
         let ra = lhs[i], rb = rhs[i]
+        switch ops[i] {
+        case .add, .sub, .mul, .div, .affine, .neg, .square: break
+        default: if s != 1 { Kernel.update(&g) { $0 * s } }
+        }
         switch ops[i] {
         case .leaf:
             return
@@ -22,41 +30,36 @@ extension BackwardPass {
 
         case .add:
             // ∂(a + b) = (1, 1)
-            if ra >= 0 { try accumulate(ra, unbroadcast(g, to: value(ra).shape)) }
-            if rb >= 0 { try accumulate(rb, unbroadcast(g, to: value(rb).shape)) }
+            if ra >= 0 { try accumulate(ra, unbroadcast(g, to: value(ra).shape), scale: s) }
+            if rb >= 0 { try accumulate(rb, unbroadcast(g, to: value(rb).shape), scale: s) }
         case .sub:
             // ∂(a − b) = (1, −1)
-            if ra >= 0 { try accumulate(ra, unbroadcast(g, to: value(ra).shape)) }
-            if rb >= 0 {
-                let shape = value(rb).shape
-                if shape == g.shape {
-                    Kernel.update(&g) { -$0 }
-                    try accumulate(rb, g)
-                } else {
-                    // Sum over the broadcast axes first: −Σg = Σ(−g) exactly, on fewer elements.
-                    try accumulate(rb, Kernel.map(unbroadcast(g, to: shape)) { -$0 })
-                }
-            }
+            // (the sign rides on the pending factor: no pass over g)
+            if ra >= 0 { try accumulate(ra, unbroadcast(g, to: value(ra).shape), scale: s) }
+            if rb >= 0 { try accumulate(rb, unbroadcast(g, to: value(rb).shape), scale: -s) }
         case .mul:
             // ∂(a·b) = (b, a)
             let a = value(ra), b = value(rb)
-            if rb >= 0 { try accumulate(rb, unbroadcast(Kernel.zip(g, a, op: "*") { $0 * $1 }, to: b.shape)) }
+            if rb >= 0 {
+                // g·a summed over b's broadcast axes, without a temporary when a has g's shape
+                let c = a.shape == g.shape
+                    ? try unbroadcastZip(g, a, to: b.shape, op: "*") { $0 * $1 }
+                    : try unbroadcast(Kernel.zip(g, a, op: "*") { $0 * $1 }, to: b.shape)
+                try accumulate(rb, c, scale: s)
+            }
             if ra >= 0 {
                 try Kernel.update(&g, with: b, op: "*") { $0 * $1 }
-                try accumulate(ra, unbroadcast(g, to: a.shape))
+                try accumulate(ra, unbroadcast(g, to: a.shape), scale: s)
             }
         case .div:
-            // ∂(a/b) = (1/b, −a/b² = −y/b)
+            // ∂(a/b) = (1/b, −a/b² = −y/b): with q = g/b (one pass, in place), the lhs gets q
+            // and the rhs −q·y, summed over b's broadcast axes without a temporary
             let a = value(ra), b = value(rb)
+            try Kernel.update(&g, with: b, op: "/") { $0 / $1 }
             if rb >= 0 {
-                var gy = try Kernel.zip(g, values[i], op: "/") { $0 * $1 }
-                try Kernel.update(&gy, with: b, op: "/") { -$0 / $1 }
-                try accumulate(rb, unbroadcast(gy, to: b.shape))
+                try accumulate(rb, unbroadcastZip(g, values[i], to: b.shape, op: "/") { $0 * $1 }, scale: -s)
             }
-            if ra >= 0 {
-                try Kernel.update(&g, with: b, op: "/") { $0 / $1 }
-                try accumulate(ra, unbroadcast(g, to: a.shape))
-            }
+            if ra >= 0 { try accumulate(ra, unbroadcast(g, to: a.shape), scale: s) }
         case .pow:
             // ∂(a^b) = (b·a^{b−1}, y·log a); the second is taken as 0 where y = 0 (so 0^b with
             // b > 0 does not give 0·(−inf)).
@@ -82,9 +85,8 @@ extension BackwardPass {
         // MARK: Elementwise with constants
 
         case .affine(let scale, _):
-            // ∂(s·x + t) = s; nothing to do for a shift
-            if scale != 1 { Kernel.update(&g) { $0 * scale } }
-            try accumulate(ra, g)
+            // ∂(c·x + t) = c, onto the pending factor
+            try accumulate(ra, g, scale: s * scale)
         case .powConst(let p):
             // ∂(x^p) = p·x^{p−1}; identically 0 for p = 0
             let x = value(ra)
@@ -101,8 +103,7 @@ extension BackwardPass {
         // MARK: Elementwise functions
 
         case .neg:
-            Kernel.update(&g) { -$0 }
-            try accumulate(ra, g)
+            try accumulate(ra, g, scale: -s)
         case .exp:
             // (e^x)' = y
             try Kernel.update(&g, with: values[i], op: "exp") { $0 * $1 }
@@ -150,8 +151,8 @@ extension BackwardPass {
             try Kernel.update(&g, with: value(ra), op: "cos") { g, x in -g * Foundation.sin(x) }
             try accumulate(ra, g)
         case .square:
-            // 2x
-            try Kernel.update(&g, with: value(ra), op: "square") { g, x in g * (2 * x) }
+            // 2x (the pending factor applied in the same pass)
+            try Kernel.update(&g, with: value(ra), op: "square") { g, x in (g * s) * (2 * x) }
             try accumulate(ra, g)
 
         // MARK: Special functions
