@@ -29,6 +29,9 @@ extension Tensor {
         if n == 0 { return self }
         let slab = length * inner   // elements per outer index
         let block = Swift.max(1, 2048 / Swift.max(slab, 1))
+        if inner == 1 {
+            return Tensor(unchecked: shape, scalars: logSumExpGradientRows(y, g, rows: outer, length: length, block: block))
+        }
         let out = [Double](unsafeUninitializedCapacity: n) { buf, initialized in
             scalars.withUnsafeBufferPointer { xs in
                 y.scalars.withUnsafeBufferPointer { ys in
@@ -51,6 +54,36 @@ extension Tensor {
             initialized = n
         }
         return Tensor(unchecked: shape, scalars: out)
+    }
+
+    /// The gradient along the last axis (rows of `length`): per block of rows, `y` and `g`
+    /// repeated along their rows (`expandRows`), then `g·e^{x − y}` in one fused lane loop.
+    private func logSumExpGradientRows(_ y: Tensor, _ g: Tensor, rows: Int, length: Int, block: Int) -> [Double] {
+        let n = rows * length
+        let span = block * length + 8   // room for `expandRows`' last spill
+        return [Double](unsafeUninitializedCapacity: n) { buf, initialized in
+            scalars.withUnsafeBufferPointer { xs in
+                y.scalars.withUnsafeBufferPointer { ys in
+                    g.scalars.withUnsafeBufferPointer { gs in
+                        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * span) { scratch in
+                            guard let d = buf.baseAddress, let x = xs.baseAddress, let yv = ys.baseAddress,
+                                  let gv = gs.baseAddress, let ye = scratch.baseAddress else { return }
+                            let ge = ye + span
+                            var r0 = 0
+                            while r0 < rows {
+                                let nr = Swift.min(block, rows - r0)
+                                Tensor.expandRows(yv + r0, rows: nr, length: length, into: ye)
+                                Tensor.expandRows(gv + r0, rows: nr, length: length, into: ge)
+                                Tensor.expOfDifference(x + r0 * length, ye, into: d + r0 * length,
+                                                       count: nr * length, times: ge)
+                                r0 += nr
+                            }
+                        }
+                    }
+                }
+            }
+            initialized = n
+        }
     }
 
     /// `d[o, l, j] = f(x[o, l, j], v[o, j])` over an `[outer, length, inner]` layout: `v`

@@ -26,31 +26,27 @@ extension Tensor {
     static func logSumExpShortRows(_ x: UnsafePointer<Double>, rows: Int, length: Int,
                                    into out: UnsafeMutablePointer<Double>) {
         let block = blockRows(length)
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: block * length + block) { scratch in
+        let span = block * length + 8   // room for `expandRows`' last spill
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * span + block) { scratch in
             guard let e = scratch.baseAddress else { return }
-            let sums = e + block * length
+            let shifts = e + span, sums = e + 2 * span
             var r0 = 0
             while r0 < rows {
                 let nr = Swift.min(block, rows - r0)
                 let src = x + r0 * length
                 for r in 0..<nr {
-                    let p = src + r * length, q = e + r * length
+                    let p = src + r * length
                     var m = rowMaximum(p, length)
                     // NaN, +inf or all -inf: the exact NaN-propagating maximum decides.
                     if !m.isFinite { m = extremeRow(p, length, greater: true) }
                     out[r0 + r] = m
                     // A non-finite maximum fixes the result; shift by 0 so the block's
                     // exponentials stay defined (their values are not used).
-                    let shift = m.isFinite ? m : 0
-                    for j in 0..<length { q[j] = p[j] - shift }
+                    sums[r] = m.isFinite ? m : 0
                 }
-                VectorMath.exp(e, into: e, count: nr * length)
-                for r in 0..<nr {
-                    let q = e + r * length
-                    var s = q[0]
-                    for j in 1..<length { s += q[j] }
-                    sums[r] = s
-                }
+                expandRows(sums, rows: nr, length: length, into: shifts)
+                expOfDifference(src, shifts, into: e, count: nr * length)
+                for r in 0..<nr { sums[r] = rowSum(e + r * length, length) }
                 VectorMath.log(sums, into: sums, count: nr)
                 for r in 0..<nr {
                     let m = out[r0 + r]
@@ -61,15 +57,94 @@ extension Tensor {
         }
     }
 
+    /// `out[r·length + j] = v[r]` for `r < rows`, `j < length`: a per-row value repeated
+    /// along its row, so that row-wise arithmetic becomes one flat vector loop. Rows of at
+    /// most eight take one 8-lane store each, overlapping the next row (later rows overwrite
+    /// the spill), so `out` needs room for `rows·length + 8` elements.
+    @inline(__always)
+    static func expandRows(_ v: UnsafePointer<Double>, rows: Int, length: Int, into out: UnsafeMutablePointer<Double>) {
+        if length <= 8 {
+            let raw = UnsafeMutableRawPointer(out)
+            for r in 0..<rows {
+                raw.storeBytes(of: SIMD8<Double>(repeating: v[r]), toByteOffset: r * length * 8, as: SIMD8<Double>.self)
+            }
+            return
+        }
+        for r in 0..<rows {
+            let q = out + r * length, value = v[r]
+            for j in 0..<length { q[j] = value }
+        }
+    }
+
+    /// `d[i] = e^{x[i] − y[i]}`, times `g[i]` when `g` is given, for `i < count`: one pass,
+    /// the lane form of `exp` on whole vectors and the scalar form on the tail (the same
+    /// bits either way). `d` may equal `x`, `y` or `g`.
+    @inline(__always)
+    static func expOfDifference(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>,
+                                into d: UnsafeMutablePointer<Double>, count: Int,
+                                times g: UnsafePointer<Double>? = nil) {
+        let table = VectorMath.expTable
+        let px = UnsafeRawPointer(x), py = UnsafeRawPointer(y), pd = UnsafeMutableRawPointer(d)
+        var i = 0
+        if let g {
+            let pg = UnsafeRawPointer(g)
+            while i + 8 <= count {
+                let v = px.loadUnaligned(fromByteOffset: i * 8, as: SIMD8<Double>.self)
+                    - py.loadUnaligned(fromByteOffset: i * 8, as: SIMD8<Double>.self)
+                let e = VectorMath.exp(v, table: table) * pg.loadUnaligned(fromByteOffset: i * 8, as: SIMD8<Double>.self)
+                pd.storeBytes(of: e, toByteOffset: i * 8, as: SIMD8<Double>.self)
+                i += 8
+            }
+            while i < count { d[i] = VectorMath.exp(x[i] - y[i]) * g[i]; i += 1 }
+        } else {
+            while i + 8 <= count {
+                let v = px.loadUnaligned(fromByteOffset: i * 8, as: SIMD8<Double>.self)
+                    - py.loadUnaligned(fromByteOffset: i * 8, as: SIMD8<Double>.self)
+                pd.storeBytes(of: VectorMath.exp(v, table: table), toByteOffset: i * 8, as: SIMD8<Double>.self)
+                i += 8
+            }
+            while i < count { d[i] = VectorMath.exp(x[i] - y[i]); i += 1 }
+        }
+    }
+
     /// The maximum of `n ≥ 1` contiguous elements, branch-free (`v > m ? v : m` compiles to
     /// a max instruction, so unpredictable orderings cost no mispredictions). Exact when no
     /// element is NaN; with a NaN it may return NaN or the maximum of the others, so callers
     /// either check for a non-finite result or let the NaN reach the result another way.
     @inline(__always)
     static func rowMaximum(_ p: UnsafePointer<Double>, _ n: Int) -> Double {
-        var m = p[0]
-        for j in 1..<n { let v = p[j]; m = v > m ? v : m }
-        return m
+        @inline(__always) func larger(_ v: Double, _ m: Double) -> Double { v > m ? v : m }
+        // Rows of up to eight unrolled: straight-line code lets the processor overlap rows.
+        switch n {
+        case 1: return p[0]
+        case 2: return larger(p[1], p[0])
+        case 3: return larger(p[2], larger(p[1], p[0]))
+        case 4: return larger(p[3], larger(p[2], larger(p[1], p[0])))
+        case 5: return larger(p[4], larger(p[3], larger(p[2], larger(p[1], p[0]))))
+        case 6: return larger(p[5], larger(p[4], larger(p[3], larger(p[2], larger(p[1], p[0])))))
+        default:
+            var m = p[0]
+            for j in 1..<n { m = larger(p[j], m) }
+            return m
+        }
+    }
+
+    /// `p[0] + p[1] + … + p[n−1]` added left to right (`n ≥ 1`), rows of up to six
+    /// unrolled as in `rowMaximum`.
+    @inline(__always)
+    static func rowSum(_ p: UnsafePointer<Double>, _ n: Int) -> Double {
+        switch n {
+        case 1: return p[0]
+        case 2: return p[0] + p[1]
+        case 3: return p[0] + p[1] + p[2]
+        case 4: return p[0] + p[1] + p[2] + p[3]
+        case 5: return p[0] + p[1] + p[2] + p[3] + p[4]
+        case 6: return p[0] + p[1] + p[2] + p[3] + p[4] + p[5]
+        default:
+            var s = p[0]
+            for j in 1..<n { s += p[j] }
+            return s
+        }
     }
 
     /// Softmax (`log` false) or log-softmax of `rows` contiguous rows of `length ≥ 1`
@@ -94,12 +169,7 @@ extension Tensor {
                     for j in 0..<length { q[j] = p[j] - m }
                 }
                 VectorMath.exp(dst, into: dst, count: nr * length)
-                for r in 0..<nr {
-                    let q = dst + r * length
-                    var s = q[0]
-                    for j in 1..<length { s += q[j] }
-                    sums[r] = s
-                }
+                for r in 0..<nr { sums[r] = rowSum(dst + r * length, length) }
                 if log {
                     VectorMath.log(sums, into: sums, count: nr)
                     for r in 0..<nr {

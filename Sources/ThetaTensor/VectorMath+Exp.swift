@@ -135,11 +135,17 @@ extension VectorMath {
     /// `e^x` on eight lanes. When a lane is outside `[-708, 709]` (or NaN) the whole vector
     /// goes through the scalar form, which gives the same bits on the fast lanes.
     @inlinable @inline(__always)
-    public static func exp(_ x: Lanes) -> Lanes {
+    public static func exp(_ x: Lanes) -> Lanes { exp(x, table: expTable) }
+
+    /// `e^x` on eight lanes with `expTable` passed in: a loop reads the table's address
+    /// once, outside, instead of going through the lazy global's initialization check on
+    /// every vector (a call, which also forces the loop's registers to be spilled).
+    @usableFromInline @inline(__always)
+    static func exp(_ x: Lanes, table: UnsafePointer<Double>) -> Lanes {
         // Fast range test: |x − 0.5| ≤ 708.5 on the bit patterns (NaN fails it).
         let a = unsafeBitCast(x - 0.5, to: Bits.self) & ~signBit
         if anyTopBit((708.5).bitPattern &- a) { return scalarLanes(x, exp) }
-        let (t, m) = expTableReduced(x)
+        let (t, m) = expTableReduced(x, table)
         let scale = unsafeBitCast(((unsafeBitCast(t, to: Bits.self) &>> 6) &<< 52) &+ oneBits, to: Lanes.self)
         return m * scale
     }
@@ -147,12 +153,11 @@ extension VectorMath {
     /// Lane form of `expTableReduced`, the same operations in the same order; the table is
     /// read with one scalar load per lane and entry.
     @usableFromInline @inline(__always)
-    static func expTableReduced(_ x: Lanes) -> (t: Lanes, m: Lanes) {
+    static func expTableReduced(_ x: Lanes, _ table: UnsafePointer<Double>) -> (t: Lanes, m: Lanes) {
         let t = x * expTableScale + shifter
         let n = t - shifter
         let r = (x - n * expC1) - n * expC2
         let j = unsafeBitCast(t, to: Bits.self) & 63
-        let table = expTable
         var hi = Lanes(), lo = Lanes()
         for i in 0..<width {
             let k = 2 &* Int(truncatingIfNeeded: j[i])
