@@ -113,24 +113,14 @@ extension Tensor {
     /// either check for a non-finite result or let the NaN reach the result another way.
     @inline(__always)
     static func rowMaximum(_ p: UnsafePointer<Double>, _ n: Int) -> Double {
-        @inline(__always) func larger(_ v: Double, _ m: Double) -> Double { v > m ? v : m }
-        // Rows of up to eight unrolled: straight-line code lets the processor overlap rows.
-        switch n {
-        case 1: return p[0]
-        case 2: return larger(p[1], p[0])
-        case 3: return larger(p[2], larger(p[1], p[0]))
-        case 4: return larger(p[3], larger(p[2], larger(p[1], p[0])))
-        case 5: return larger(p[4], larger(p[3], larger(p[2], larger(p[1], p[0]))))
-        case 6: return larger(p[5], larger(p[4], larger(p[3], larger(p[2], larger(p[1], p[0])))))
-        default:
-            var m = p[0]
-            for j in 1..<n { m = larger(p[j], m) }
-            return m
-        }
+        var m = p[0]
+        for j in 1..<n { let v = p[j]; m = v > m ? v : m }
+        return m
     }
 
-    /// `p[0] + p[1] + … + p[n−1]` added left to right (`n ≥ 1`), rows of up to six
-    /// unrolled as in `rowMaximum`.
+    /// `p[0] + p[1] + … + p[n−1]` added left to right (`n ≥ 1`); rows of up to six are
+    /// unrolled, since straight-line code lets the processor overlap consecutive rows (a
+    /// loop of four or five additions stalls on its own exit).
     @inline(__always)
     static func rowSum(_ p: UnsafePointer<Double>, _ n: Int) -> Double {
         switch n {
