@@ -5,9 +5,10 @@
 /// Done one slice at a time, such an operation pays a vector kernel's set-up and its scalar
 /// tail for every five elements. Here the work is restructured so that each elementary
 /// function runs once over many slices:
-/// - log-sum-exp and (log-)softmax along the last axis take blocks of rows: a pass for the
-///   row maxima and the shifted differences `x − m`, one vectorised `exp` over the block,
-///   row sums, and one vectorised `log` over the block's sums;
+/// - log-sum-exp and (log-)softmax along the last axis take blocks of rows (about 1024
+///   elements, in L1): a pass for the row maxima `m`, one vectorised `exp` of `x − m` over
+///   the whole block (for log-sum-exp a fused lane loop against the maxima repeated along
+///   their rows, `expandRows`), row sums, and one vectorised `log` over the block's sums;
 /// - reductions over leading axes with a short contiguous row (`sum` over axis 0 of
 ///   `[100000, 5]`) accumulate into a tile of several rows (a whole number of 8-lane
 ///   vectors), folded into one row at the end.
@@ -40,8 +41,9 @@ extension Tensor {
                     // NaN, +inf or all -inf: the exact NaN-propagating maximum decides.
                     if !m.isFinite { m = extremeRow(p, length, greater: true) }
                     out[r0 + r] = m
-                    // A non-finite maximum fixes the result; shift by 0 so the block's
-                    // exponentials stay defined (their values are not used).
+                    // The row's shift, kept in `sums` until the sums replace it. A non-finite
+                    // maximum fixes the result; shift by 0 so the block's exponentials stay
+                    // defined (their values are not used).
                     sums[r] = m.isFinite ? m : 0
                 }
                 expandRows(sums, rows: nr, length: length, into: shifts)
