@@ -22,14 +22,14 @@ enum Kernel {
         return a.mapKernel(f)
     }
 
-    /// `g = f(g, x)` elementwise with `x` broadcast against `g`. When the shapes agree and
-    /// `g`'s buffer is not shared, `g` is overwritten in place (no allocation): the backward
-    /// pass uses this to turn an incoming gradient it owns into a contribution.
+    /// `g = f(g, x)` elementwise with `x` broadcast against `g`. When `x` broadcasts to `g`'s
+    /// shape and `g`'s buffer is not shared, `g` is overwritten in place (no allocation): the
+    /// backward pass uses this to turn an incoming gradient it owns into a contribution.
     @inlinable @inline(__always)
     static func update(_ g: inout Tensor, with x: Tensor, op: String,
                        _ f: (Double, Double) -> Double) throws(TensorError) {
         guard g.shape == x.shape else {
-            g = try Tensor.zip(g, x, op: op, f)
+            try Tensor.zipInPlace(&g, x, op: op, f)
             return
         }
         if g.count == 1 {
@@ -53,6 +53,27 @@ enum Kernel {
         g.scalars.withUnsafeMutableBufferPointer { gp in
             for k in 0..<gp.count { gp[k] = f(gp[k]) }
         }
+    }
+
+    /// `f` applied to every element of `a` through ThetaTensor's vectorised kernels
+    /// (`Tensor.apply`); a one-element tensor takes the scalar form, which gives the same bits.
+    @inlinable
+    static func apply(_ f: UnaryFunction, _ a: Tensor) -> Tensor {
+        if a.count == 1 { return Tensor(unchecked: a.shape, scalars: [f.apply(a.scalars[0])]) }
+        return a.apply(f)
+    }
+
+    /// `e^{−x²}` elementwise (the Gaussian factor of `erf`'s derivative), vectorised.
+    static func expNegativeSquare(_ x: Tensor) -> Tensor {
+        var t = map(x) { -$0 * $0 }
+        if t.count == 1 {
+            t.scalars[0] = VectorMath.exp(t.scalars[0])
+            return t
+        }
+        t.scalars.withUnsafeMutableBufferPointer { p in
+            if let base = p.baseAddress { VectorMath.exp(base, into: base, count: p.count) }
+        }
+        return t
     }
 
     /// A tensor of `shape` (whose element count is known valid) filled with `v`.

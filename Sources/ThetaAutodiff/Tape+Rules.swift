@@ -3,17 +3,25 @@ import ThetaTensor
 
 /// Every gradient rule, in one exhaustive `switch` over `Primitive`.
 ///
-/// Node `i` computed `y = values[i]` from `a = value(lhs[i])` and `b = value(rhs[i])`; `g` is
-/// `∂L/∂y` (of `y`'s shape). Each rule sends `∂L/∂a = g · ∂y/∂a` (and the same for `b`) to
-/// `accumulate`. Binary elementwise rules form their contribution at the output's shape and
+/// Node `i` computed `y = values[i]` from `a = value(lhs[i])` and `b = value(rhs[i])`;
+/// `s·g` is `∂L/∂y` (of `y`'s shape; `s` the pending factor, see `BackwardPass`). Each rule
+/// sends `∂L/∂a = s·g · ∂y/∂a` (and the same for `b`) to `accumulate`. The rules of `+`,
+/// `−`, `·`, `/`, `affine`, `neg` and `square` carry the factor (into `accumulate`'s, or
+/// into the one pass they make over `g`); every other rule receives `g` with the factor
+/// applied. Binary elementwise rules form their contribution at the output's shape and
 /// pass it through `unbroadcast` to the operand's shape. Contributions are computed only for
 /// node inputs (a reference `≥ 0`), never for constants.
 extension BackwardPass {
-    mutating func propagate(_ i: Int, _ incoming: consuming Tensor) throws(TensorError) {
+    mutating func propagate(_ i: Int, _ incoming: consuming Tensor, scale: Double) throws(TensorError) {
         // `g` is owned here: rules whose contribution has g's shape overwrite it in place
         // (`Kernel.update`) as their last use of it.
         var g = incoming
+        let s = scale
         let ra = lhs[i], rb = rhs[i]
+        switch ops[i] {
+        case .add, .sub, .mul, .div, .affine, .neg, .square: break
+        default: if s != 1 { Kernel.update(&g) { $0 * s } }
+        }
         switch ops[i] {
         case .leaf:
             return
@@ -22,28 +30,36 @@ extension BackwardPass {
 
         case .add:
             // ∂(a + b) = (1, 1)
-            if ra >= 0 { try accumulate(ra, unbroadcast(g, to: value(ra).shape)) }
-            if rb >= 0 { try accumulate(rb, unbroadcast(g, to: value(rb).shape)) }
+            if ra >= 0 { try accumulate(ra, unbroadcast(g, to: value(ra).shape), scale: s) }
+            if rb >= 0 { try accumulate(rb, unbroadcast(g, to: value(rb).shape), scale: s) }
         case .sub:
             // ∂(a − b) = (1, −1)
-            if ra >= 0 { try accumulate(ra, unbroadcast(g, to: value(ra).shape)) }
-            if rb >= 0 { try accumulate(rb, unbroadcast(Kernel.map(g) { -$0 }, to: value(rb).shape)) }
+            // (the sign rides on the pending factor: no pass over g)
+            if ra >= 0 { try accumulate(ra, unbroadcast(g, to: value(ra).shape), scale: s) }
+            if rb >= 0 { try accumulate(rb, unbroadcast(g, to: value(rb).shape), scale: -s) }
         case .mul:
             // ∂(a·b) = (b, a)
             let a = value(ra), b = value(rb)
-            if rb >= 0 { try accumulate(rb, unbroadcast(Kernel.zip(g, a, op: "*") { $0 * $1 }, to: b.shape)) }
+            if rb >= 0 {
+                // g·a summed over b's broadcast axes, without a temporary when a has g's shape
+                let c = a.shape == g.shape
+                    ? try unbroadcastZip(g, a, to: b.shape, op: "*") { $0 * $1 }
+                    : try unbroadcast(Kernel.zip(g, a, op: "*") { $0 * $1 }, to: b.shape)
+                try accumulate(rb, c, scale: s)
+            }
             if ra >= 0 {
                 try Kernel.update(&g, with: b, op: "*") { $0 * $1 }
-                try accumulate(ra, unbroadcast(g, to: a.shape))
+                try accumulate(ra, unbroadcast(g, to: a.shape), scale: s)
             }
         case .div:
-            // ∂(a/b) = (1/b, −a/b² = −y/b)
+            // ∂(a/b) = (1/b, −a/b² = −y/b): with q = g/b (one pass, in place), the lhs gets q
+            // and the rhs −q·y, summed over b's broadcast axes without a temporary
             let a = value(ra), b = value(rb)
-            if ra >= 0 { try accumulate(ra, unbroadcast(Kernel.zip(g, b, op: "/") { $0 / $1 }, to: a.shape)) }
+            try Kernel.update(&g, with: b, op: "/") { $0 / $1 }
             if rb >= 0 {
-                let gy = try Kernel.zip(g, values[i], op: "/") { $0 * $1 }
-                try accumulate(rb, unbroadcast(Kernel.zip(gy, b, op: "/") { -$0 / $1 }, to: b.shape))
+                try accumulate(rb, unbroadcastZip(g, values[i], to: b.shape, op: "/") { $0 * $1 }, scale: -s)
             }
+            if ra >= 0 { try accumulate(ra, unbroadcast(g, to: a.shape), scale: s) }
         case .pow:
             // ∂(a^b) = (b·a^{b−1}, y·log a); the second is taken as 0 where y = 0 (so 0^b with
             // b > 0 does not give 0·(−inf)).
@@ -69,9 +85,8 @@ extension BackwardPass {
         // MARK: Elementwise with constants
 
         case .affine(let scale, _):
-            // ∂(s·x + t) = s
-            Kernel.update(&g) { $0 * scale }
-            try accumulate(ra, g)
+            // ∂(c·x + t) = c, onto the pending factor
+            try accumulate(ra, g, scale: s * scale)
         case .powConst(let p):
             // ∂(x^p) = p·x^{p−1}; identically 0 for p = 0
             let x = value(ra)
@@ -88,8 +103,7 @@ extension BackwardPass {
         // MARK: Elementwise functions
 
         case .neg:
-            Kernel.update(&g) { -$0 }
-            try accumulate(ra, g)
+            try accumulate(ra, g, scale: -s)
         case .exp:
             // (e^x)' = y
             try Kernel.update(&g, with: values[i], op: "exp") { $0 * $1 }
@@ -116,7 +130,7 @@ extension BackwardPass {
             try accumulate(ra, g)
         case .softplus:
             // softplus' = σ(x)
-            try Kernel.update(&g, with: value(ra), op: "softplus") { g, x in g * UnaryFunction.sigmoid(x) }
+            try Kernel.update(&g, with: Kernel.apply(.sigmoid, value(ra)), op: "softplus") { $0 * $1 }
             try accumulate(ra, g)
         case .relu:
             // 1 for x > 0, else 0
@@ -137,8 +151,8 @@ extension BackwardPass {
             try Kernel.update(&g, with: value(ra), op: "cos") { g, x in -g * Foundation.sin(x) }
             try accumulate(ra, g)
         case .square:
-            // 2x
-            try Kernel.update(&g, with: value(ra), op: "square") { g, x in g * (2 * x) }
+            // 2x (the pending factor applied in the same pass)
+            try Kernel.update(&g, with: value(ra), op: "square") { g, x in (g * s) * (2 * x) }
             try accumulate(ra, g)
 
         // MARK: Special functions
@@ -153,15 +167,15 @@ extension BackwardPass {
             try accumulate(ra, g)
         case .erf:
             // erf' = (2/√π) e^{−x²}
-            try Kernel.update(&g, with: value(ra), op: "erf") { g, x in g * (1.1283791670955125739 * Foundation.exp(-x * x)) }
+            try Kernel.update(&g, with: Kernel.expNegativeSquare(value(ra)), op: "erf") { g, e in g * (1.1283791670955125739 * e) }
             try accumulate(ra, g)
         case .erfc:
             // erfc' = −(2/√π) e^{−x²}
-            try Kernel.update(&g, with: value(ra), op: "erfc") { g, x in -g * (1.1283791670955125739 * Foundation.exp(-x * x)) }
+            try Kernel.update(&g, with: Kernel.expNegativeSquare(value(ra)), op: "erfc") { g, e in -g * (1.1283791670955125739 * e) }
             try accumulate(ra, g)
         case .logSigmoid:
             // (log σ)' = 1 − σ(x) = σ(−x)
-            try Kernel.update(&g, with: value(ra), op: "log_sigmoid") { g, x in g * UnaryFunction.sigmoid(-x) }
+            try Kernel.update(&g, with: Kernel.apply(.sigmoid, Kernel.map(value(ra)) { -$0 }), op: "log_sigmoid") { $0 * $1 }
             try accumulate(ra, g)
         case .atan:
             // atan' = 1/(1 + x²)
@@ -207,12 +221,8 @@ extension BackwardPass {
             let share = try Kernel.zip(gk, ties, op: "max") { $0 / $1 }
             try accumulate(ra, Kernel.zip(mask, share, op: "max") { $0 * $1 })
         case .logSumExp(let axis, _):
-            // ∂/∂x_j log Σ e^x = e^{x_j − y}
-            let x = value(ra)
-            let kept = keptShape(x.shape, axis: axis)
-            let yk = try values[i].reshaped(kept), gk = try g.reshaped(kept)
-            let p = try Kernel.zip(x, yk, op: "logsumexp") { Foundation.exp($0 - $1) }
-            try accumulate(ra, Kernel.zip(p, gk, op: "logsumexp") { $0 * $1 })
+            // ∂/∂x_j log Σ e^x = e^{x_j − y}: g ⊙ e^{x − y}, y and g repeated along the axis
+            try accumulate(ra, value(ra).logSumExpGradient(value: values[i], upstream: g, axis: axis))
         case .softmax(let axis):
             // ∂x = y ⊙ (g − Σ_axis g ⊙ y); a single element is constant (∂ = 0)
             let y = values[i]
@@ -226,8 +236,10 @@ extension BackwardPass {
             let y = values[i]
             if y.rank == 0 { try accumulate(ra, Kernel.filled(0, [])); return }
             let s = try g.reduce(.sum, axes: [axis], keepDims: true)
-            let es = try Kernel.zip(y, s, op: "log_softmax") { Foundation.exp($0) * $1 }
-            try accumulate(ra, Kernel.zip(g, es, op: "log_softmax") { $0 - $1 })
+            var es = Kernel.apply(.exp, y)
+            try Kernel.update(&es, with: s, op: "log_softmax") { $0 * $1 }
+            try Kernel.update(&g, with: es, op: "log_softmax") { $0 - $1 }
+            try accumulate(ra, g)
 
         // MARK: Linear algebra and shapes
 

@@ -33,3 +33,35 @@ func keptShape(_ shape: [Int], axis: Int?) -> [Int] {
     if axis < s.count { s[axis] = 1 }
     return s
 }
+
+/// `unbroadcast(f(a, b), to: shape)` for `a` and `b` of one shape (the output's), formed
+/// without the full-size temporary when the reduction only sums leading axes (an operand of
+/// shape `[K]` or `[1, K]` against an output `[N, K]`): then each column sum is accumulated
+/// directly (`Tensor.columnSums`). Otherwise the product is formed and reduced.
+/// - Throws: when `shape` does not broadcast to the operands' shape.
+@inlinable @inline(__always)
+func unbroadcastZip(_ a: Tensor, _ b: Tensor, to shape: [Int], op: String,
+                    _ f: (Double, Double) -> Double) throws(TensorError) -> Tensor {
+    if a.shape == b.shape, a.shape != shape, let inner = leadingRowLength(a.shape, to: shape) {
+        return Tensor(unchecked: shape, scalars: try Tensor.columnSums(a, b, inner: inner, op: op, f))
+    }
+    return try unbroadcast(Kernel.zip(a, b, op: op, f), to: shape)
+}
+
+/// When reducing a tensor of shape `gs` to `shape` (NumPy broadcast order) means summing
+/// over a block of leading axes and keeping every trailing one whole (`[N, K] → [K]`,
+/// `[N, K] → [1, K]`, `[B, N, K] → [K]`), the number of elements kept per row (the product
+/// of the kept trailing extents); nil for any other pattern (`[N, K] → [N, 1]`).
+@usableFromInline
+func leadingRowLength(_ gs: [Int], to shape: [Int]) -> Int? {
+    let lead = gs.count - shape.count
+    guard lead >= 0 else { return nil }
+    func target(_ k: Int) -> Int { k < lead ? 1 : shape[k - lead] }
+    // The kept block: the longest suffix where the extents agree.
+    var q = gs.count
+    while q > 0 && target(q - 1) == gs[q - 1] { q -= 1 }
+    for k in 0..<q where target(k) != 1 { return nil }
+    var inner = 1
+    for k in q..<gs.count { inner *= gs[k] }
+    return inner
+}

@@ -19,6 +19,13 @@ extension Tape {
         return try record(op, v, a, b)
     }
 
+    /// Records an elementwise unary primitive computed by ThetaTensor's kernel for `f`.
+    @inline(__always)
+    func unary(_ op: Primitive, _ a: Variable, _ f: UnaryFunction) throws(AutodiffError) -> Variable {
+        try check(a, op)
+        return try record(op, Kernel.apply(f, a.value), a)
+    }
+
     /// Records an elementwise unary primitive computed by `f`.
     @inline(__always)
     func unary(_ op: Primitive, _ a: Variable, _ f: (Double) -> Double) throws(AutodiffError) -> Variable {

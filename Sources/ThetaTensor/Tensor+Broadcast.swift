@@ -60,7 +60,8 @@ extension Tensor {
     /// exceed the other's), run as one tight loop over the contiguous buffers. Otherwise the
     /// result shape is checked (an error names both shapes and `op`; an oversized result is
     /// refused before allocation), the walk is coalesced, and each inner run is a loop
-    /// specialized for its strides (both contiguous, or one operand fixed).
+    /// specialized for its strides (both contiguous, or one operand fixed). A walk that
+    /// coalesces to two axes runs as nested loops (`zipRuns2D`, which tiles short rows).
     @inlinable @inline(__always)
     public static func zip(_ a: Tensor, _ b: Tensor, op: String,
                            _ f: (Double, Double) -> Double) throws(TensorError) -> Tensor {
@@ -94,22 +95,7 @@ extension Tensor {
             a.scalars.withUnsafeBufferPointer { pa in
                 b.scalars.withUnsafeBufferPointer { pb in
                     guard let d = buf.baseAddress, let x = pa.baseAddress, let y = pb.baseAddress else { return }
-                    var walk = BroadcastWalk(shape: shape, sa, sb)
-                    let count = walk.count, ia = walk.strideA, ib = walk.strideB
-                    while let run = walk.next() {
-                        let dst = d + run.linear, xa = x + run.a, yb = y + run.b
-                        if ia == 1 && ib == 1 {
-                            for j in 0..<count { dst[j] = f(xa[j], yb[j]) }
-                        } else if ia == 1 && ib == 0 {
-                            let v = yb[0]
-                            for j in 0..<count { dst[j] = f(xa[j], v) }
-                        } else if ia == 0 && ib == 1 {
-                            let u = xa[0]
-                            for j in 0..<count { dst[j] = f(u, yb[j]) }
-                        } else {
-                            for j in 0..<count { dst[j] = f(xa[j * ia], yb[j * ib]) }
-                        }
-                    }
+                    zipWalk(d, x, y, shape: shape, sa, sb, f)
                 }
             }
             initialized = n

@@ -106,7 +106,11 @@ extension Tensor {
         }
         return [Double](unsafeUninitializedCapacity: rows) { out, initialized in
             x.withUnsafeBufferPointer { buf in
-                guard let base = buf.baseAddress else { return } // unreachable: length > 0
+                guard let base = buf.baseAddress, let dst = out.baseAddress else { return } // unreachable: length > 0
+                if r == .logsumexp && length < shortRow {
+                    logSumExpShortRows(base, rows: rows, length: length, into: dst)
+                    return
+                }
                 for row in 0..<rows {
                     out[row] = reduceRow(base + row * length, length, r)
                 }
@@ -256,6 +260,14 @@ extension Tensor {
                     }
                     guard let base = buf.baseAddress else { return } // unreachable: length > 0
                     let block = base + o * length * inner
+                    if inner < shortRow {
+                        reduceShortRows(block, length: length, inner: inner, r, into: acc)
+                        if r == .mean {
+                            let count = Double(length)
+                            for j in 0..<inner { acc[j] /= count }
+                        }
+                        continue
+                    }
                     acc.initialize(from: block, count: inner)
                     for l in 1..<length {
                         let row = block + l * inner

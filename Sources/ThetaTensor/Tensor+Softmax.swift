@@ -30,6 +30,10 @@ extension Tensor {
         let out = [Double](unsafeUninitializedCapacity: n) { buf, initialized in
             scalars.withUnsafeBufferPointer { src in
                 guard let s = src.baseAddress, let d = buf.baseAddress else { return }
+                if inner == 1 && length < Tensor.shortRow {
+                    Tensor.softmaxShortRows(s, d, rows: outer, length: length, log: log)
+                    return
+                }
                 var m = [Double](repeating: 0, count: inner)
                 var z = [Double](repeating: 0, count: inner)
                 m.withUnsafeMutableBufferPointer { m in

@@ -60,10 +60,14 @@ extension VectorMath {
 
     /// The logistic function on eight lanes.
     @inlinable @inline(__always)
-    public static func sigmoid(_ x: Lanes) -> Lanes {
+    public static func sigmoid(_ x: Lanes) -> Lanes { sigmoid(x, table: expTable) }
+
+    /// The logistic function on eight lanes with `exp`'s table passed in (see `exp(_:table:)`).
+    @usableFromInline @inline(__always)
+    static func sigmoid(_ x: Lanes, table: UnsafePointer<Double>) -> Lanes {
         var na = unsafeBitCast(unsafeBitCast(x, to: Bits.self) | signBit, to: Lanes.self)
         na.replace(with: -746, where: na .< -746)
-        let e = exp(na)
+        let e = exp(na, table: table)
         var n = Lanes(repeating: 1)
         n.replace(with: e, where: x .< 0)
         return n / (1 + e)

@@ -103,7 +103,8 @@ extension VectorMath {
 
     /// `e^x` elementwise over `count` elements from `src` into `dst` (which may equal `src`).
     public static func exp(_ src: UnsafePointer<Double>, into dst: UnsafeMutablePointer<Double>, count: Int) {
-        map(src, dst, count, { exp($0) }, { exp($0) })
+        let table = expTable
+        map(src, dst, count, { exp($0, table: table) }, { exp($0) })
     }
 
     /// `e^x − 1` elementwise.
@@ -123,7 +124,8 @@ extension VectorMath {
 
     /// Logistic function `1 / (1 + e^{-x})` elementwise.
     public static func sigmoid(_ src: UnsafePointer<Double>, into dst: UnsafeMutablePointer<Double>, count: Int) {
-        map(src, dst, count, { sigmoid($0) }, { sigmoid($0) })
+        let table = expTable
+        map(src, dst, count, { sigmoid($0, table: table) }, { sigmoid($0) })
     }
 
     /// `Σ e^{src[i] − shift}` over `count` elements, with `dst[i] = e^{src[i] − shift}` when
@@ -132,19 +134,20 @@ extension VectorMath {
                               into dst: UnsafeMutablePointer<Double>? = nil) -> Double {
         let s = UnsafeRawPointer(src)
         let m = Lanes(repeating: shift)
+        let table = expTable
         var acc = Lanes()
         var i = 0
         if let dst {
             let d = UnsafeMutableRawPointer(dst)
             while i + width <= count {
-                let e = exp(s.loadUnaligned(fromByteOffset: i * 8, as: Lanes.self) - m)
+                let e = exp(s.loadUnaligned(fromByteOffset: i * 8, as: Lanes.self) - m, table: table)
                 d.storeBytes(of: e, toByteOffset: i * 8, as: Lanes.self)
                 acc += e
                 i += width
             }
         } else {
             while i + width <= count {
-                acc += exp(s.loadUnaligned(fromByteOffset: i * 8, as: Lanes.self) - m)
+                acc += exp(s.loadUnaligned(fromByteOffset: i * 8, as: Lanes.self) - m, table: table)
                 i += width
             }
         }
