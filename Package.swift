@@ -53,7 +53,7 @@ let package = Package(
             .product(name: "Ink", package: "Ink"),
         ]),
         .executableTarget(name: "theta", dependencies: [
-            "ThetaRuntime", "ThetaSyntax", "ThetaNotebook", "ThetaPlot", "CReadline",
+            "ThetaRuntime", "ThetaSyntax", "ThetaNotebook", "ThetaPlot", "ThetaTensor", "CReadline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
