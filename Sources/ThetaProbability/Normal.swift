@@ -3,45 +3,47 @@ import ThetaAutodiff
 import ThetaTensor
 
 /// `Normal(mu, sigma)`: density `exp(−z²/2)/(σ√2π)`, `z = (x − μ)/σ`.
-public struct Normal: Distribution {
+public struct Normal: LocationScaleFamily {
     public let mu: Variable
     public let sigma: Variable
     public let batchShape: [Int]
+    static let familyName = "Normal", scaleName = "sigma"
+    var scale: Variable { sigma }
 
     /// - Throws: `sigma` not positive, `mu` NaN, shapes that do not broadcast.
     public init(mu: Variable, sigma: Variable, validate: Bool = true) throws(ProbabilityError) {
-        batchShape = try Parameters.prepare("Normal", [("mu", mu, .real), ("sigma", sigma, .positive)], validate: validate)
+        batchShape = try Self.prepare(mu, sigma, validate: validate)
         self.mu = mu
         self.sigma = sigma
     }
 
-    public var family: String { "Normal" }
-    public var parameters: [(name: String, value: Variable)] { [("mu", mu), ("sigma", sigma)] }
-    public var eventShape: [Int] { [] }
-    public var isReparameterized: Bool { true }
-    public var support: Constraint { .real }
-    public var tape: Tape { mu.tape }
-
     public func logp(_ x: Variable) throws(ProbabilityError) -> Variable {
-        try ad { () throws(AutodiffError) in
-            let z = try (x - mu) / sigma
-            return try z.square().affine(scale: -0.5, shift: -Constants.logSqrt2Pi) - sigma.log()
-        }
+        try ad { () throws(AutodiffError) in try logDensity(x) }
+    }
+
+    /// `−z²/2 − log √2π − log σ` as a tape operation (LogNormal uses it on `log x`).
+    func logDensity(_ x: Variable) throws(AutodiffError) -> Variable {
+        try standardized(x).square().affine(scale: -0.5, shift: -Constants.logSqrt2Pi) - sigma.log()
     }
 
     /// `μ + σ·ε`, `ε ~ N(0, 1)`.
     public func sample(_ sampleShape: [Int], using rng: inout RandomGenerator) throws(ProbabilityError) -> Variable {
         try Shapes.checkSample(family, sampleShape)
         let eps = try tensor(family) { () throws(TensorError) in try Tensor.randn(shape: sampleShape + batchShape, using: &rng) }
-        return try ad { () throws(AutodiffError) in try tape.constant(eps) * sigma + mu }
+        return try located(eps)
     }
 
     /// `½ erfc(−z/√2)`, accurate in the left tail.
     public func cdf(_ x: Variable) throws(ProbabilityError) -> Variable {
-        try ad { () throws(AutodiffError) in try ((x - mu) / sigma * (-1 / Constants.sqrt2)).erfc() * 0.5 }
+        try ad { () throws(AutodiffError) in try cumulative(x) }
     }
 
-    public func mean() throws(ProbabilityError) -> Variable { try ad { () throws(AutodiffError) in try mu.expanded(to: batchShape) } }
+    /// `½ erfc(−z/√2)` as a tape operation (LogNormal uses it on `log x`).
+    func cumulative(_ x: Variable) throws(AutodiffError) -> Variable {
+        try (standardized(x) * (-1 / Constants.sqrt2)).erfc() * 0.5
+    }
+
+    public func mean() throws(ProbabilityError) -> Variable { try locationMean() }
     public func variance() throws(ProbabilityError) -> Variable {
         try ad { () throws(AutodiffError) in try sigma.square().expanded(to: batchShape) }
     }
@@ -53,23 +55,20 @@ public struct Normal: Distribution {
 }
 
 /// `LogNormal(mu, sigma)`: `log X ~ Normal(mu, sigma)`.
-public struct LogNormal: Distribution {
+public struct LogNormal: LocationScaleFamily {
     public let mu: Variable
     public let sigma: Variable
     public let batchShape: [Int]
+    static let familyName = "LogNormal", scaleName = "sigma"
+    var scale: Variable { sigma }
 
     public init(mu: Variable, sigma: Variable, validate: Bool = true) throws(ProbabilityError) {
-        batchShape = try Parameters.prepare("LogNormal", [("mu", mu, .real), ("sigma", sigma, .positive)], validate: validate)
+        batchShape = try Self.prepare(mu, sigma, validate: validate)
         self.mu = mu
         self.sigma = sigma
     }
 
-    public var family: String { "LogNormal" }
-    public var parameters: [(name: String, value: Variable)] { [("mu", mu), ("sigma", sigma)] }
-    public var eventShape: [Int] { [] }
-    public var isReparameterized: Bool { true }
     public var support: Constraint { .positive }
-    public var tape: Tape { mu.tape }
     var base: Normal { Normal(unchecked: mu, sigma, batchShape) }
 
     /// `Normal.logp(log x) − log x` for `x > 0`.
@@ -77,8 +76,7 @@ public struct LogNormal: Distribution {
         try ad { () throws(AutodiffError) in
             try restricted(x, inside: mask(x.value) { $0 > 0 }, safe: 1) { x throws(AutodiffError) in
                 let y = try x.log()
-                let z = try (y - mu) / sigma
-                return try z.square().affine(scale: -0.5, shift: -Constants.logSqrt2Pi) - sigma.log() - y
+                return try base.logDensity(y) - y
             }
         }
     }
@@ -93,7 +91,7 @@ public struct LogNormal: Distribution {
             // log x at x ≤ 0 is −inf or NaN: substitute a tiny positive value (cdf 0 there).
             let inside = mask(x.value) { $0 > 0 }
             let xs = allOnes(inside) ? x : try Variable.select(where: inside, x, tape.scalar(.leastNonzeroMagnitude))
-            let c = try ((xs.log() - mu) / sigma * (-1 / Constants.sqrt2)).erfc() * 0.5
+            let c = try base.cumulative(xs.log())
             return allOnes(inside) ? c : try Variable.select(where: inside, c, tape.scalar(0))
         }
     }
