@@ -34,19 +34,12 @@ struct RunCommand: ThetaSubcommand {
     @ArgumentParser.Argument(help: "The .gm file to run.")
     var file: String
 
-    @Option(name: .long, help: "Seed of the random generator (default 0).")
-    var seed: UInt64 = 0
+    @OptionGroup var random: SeedOption
 
     func execute() -> ExitStatus {
         Interrupts.install(cancelsLine: false)
-        let source: SourceFile
-        do {
-            source = try SourceLoading.load(file)
-        } catch {
-            Output.error("theta: \(error.message)")
-            return .usage
-        }
-        return Session(seed: seed).runReporting(source)
+        guard let source = loadScript(file) else { return .usage }
+        return Session(seed: random.seed).runReporting(source)
     }
 }
 
@@ -59,12 +52,11 @@ struct EvalCommand: ThetaSubcommand {
     @ArgumentParser.Argument(help: "Theta code, e.g. '1 + 2'.")
     var code: String
 
-    @Option(name: .long, help: "Seed of the random generator (default 0).")
-    var seed: UInt64 = 0
+    @OptionGroup var random: SeedOption
 
     func execute() -> ExitStatus {
         Interrupts.install(cancelsLine: false)
-        return Session(seed: seed).runReporting(SourceFile(name: "<eval>", text: code))
+        return Session(seed: random.seed).runReporting(SourceFile(name: "<eval>", text: code))
     }
 }
 
@@ -79,13 +71,7 @@ struct CheckCommand: ThetaSubcommand {
 
     func execute() -> ExitStatus {
         Interrupts.install(cancelsLine: false)
-        let source: SourceFile
-        do {
-            source = try SourceLoading.load(file)
-        } catch {
-            Output.error("theta: \(error.message)")
-            return .usage
-        }
+        guard let source = loadScript(file) else { return .usage }
         let problems = Session(seed: 0).check(source)
         for d in problems { Output.diagnostic(d) }
         return problems.isEmpty ? .success : .usage
@@ -98,10 +84,9 @@ struct ReplCommand: ThetaSubcommand {
         commandName: "repl",
         abstract: "Open the interactive REPL (the default when no arguments are given).")
 
-    @Option(name: .long, help: "Seed of the random generator (default 0).")
-    var seed: UInt64 = 0
+    @OptionGroup var random: SeedOption
 
     func execute() -> ExitStatus {
-        REPL(session: Session(seed: seed)).start()
+        REPL(session: Session(seed: random.seed)).start()
     }
 }

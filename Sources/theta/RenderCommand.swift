@@ -19,8 +19,7 @@ struct RenderCommand: ThetaSubcommand {
     @Option(name: [.short, .customLong("output")], help: "The notebook to write: OUT.ipynb, OUT.html or OUT.md.")
     var output: String
 
-    @Option(name: .long, help: "Seed of the random generator (default 0).")
-    var seed: UInt64 = 0
+    @OptionGroup var random: SeedOption
 
     enum Format { case ipynb, html, markdown }
 
@@ -39,14 +38,8 @@ struct RenderCommand: ThetaSubcommand {
             Output.error("theta render: the output must end in .ipynb, .html or .md, got \(output)")
             return .usage
         }
-        let source: SourceFile
-        do {
-            source = try SourceLoading.load(file)
-        } catch {
-            Output.error("theta: \(error.message)")
-            return .usage
-        }
-        let runner = NotebookRunner(seed: seed, version: ThetaVersion.number)
+        guard let source = loadScript(file) else { return .usage }
+        let runner = NotebookRunner(seed: random.seed, version: ThetaVersion.number)
         let notebook = Interpreter.onLargeStack { runner.run(source) }
         do {
             try write(notebook, format: format)
