@@ -91,3 +91,72 @@ extension Tensor {
         }
     }
 }
+
+/// The matrix product of operands read transposed in place, without materialising a copy.
+///
+/// `matmul(a, b, transposeA: ta, transposeB: tb)` is `op(a) @ op(b)` where `op(x)` exchanges
+/// the last two axes of `x` when its flag is set: `C[…, i, j] = Σ_l op(A)[…, i, l]·op(B)[…, l, j]`.
+/// Both operands must then have at least two axes (a flag on a 1-d operand is an error); the
+/// batch axes broadcast as in `matmul(_:_:)`. The flags go to `cblas_dgemm` as
+/// `CblasTrans`, with each stored matrix's row length as leading dimension. Without flags
+/// this is `matmul(_:_:)`.
+extension Tensor {
+    public static func matmul(_ a: Tensor, _ b: Tensor,
+                              transposeA: Bool, transposeB: Bool) throws(TensorError) -> Tensor {
+        if !transposeA && !transposeB { return try matmul(a, b) }
+        guard a.rank >= 2, b.rank >= 2 else {
+            throw TensorError("@: a transposed product needs operands with at least two axes, got shapes \(describe(a.shape)) and \(describe(b.shape))")
+        }
+        let ra = a.rank, rb = b.rank
+        // op(A) is m×k, op(B) is k×n.
+        let m = transposeA ? a.shape[ra - 1] : a.shape[ra - 2]
+        let k = transposeA ? a.shape[ra - 2] : a.shape[ra - 1]
+        let kb = transposeB ? b.shape[rb - 1] : b.shape[rb - 2]
+        let n = transposeB ? b.shape[rb - 2] : b.shape[rb - 1]
+        guard k == kb else {
+            throw TensorError("@: shapes \(describe(a.shape))\(transposeA ? "ᵀ" : "") and \(describe(b.shape))\(transposeB ? "ᵀ" : "") are not aligned: \(k) != \(kb)")
+        }
+        let batchA = Array(a.shape[..<(ra - 2)])
+        let batchB = Array(b.shape[..<(rb - 2)])
+        let batch: [Int]
+        do {
+            batch = try broadcastShape(batchA, batchB, op: "@")
+        } catch {
+            throw TensorError("@: batch axes of shapes \(describe(a.shape)) and \(describe(b.shape)) cannot be broadcast together")
+        }
+        let outShape = batch + [m, n]
+        let total = try elementCount(outShape)
+        for d in [m, n, k] where d > Int(Int32.max) {
+            throw TensorError("@: extent \(d) of shapes \(describe(a.shape)) and \(describe(b.shape)) exceeds the BLAS limit")
+        }
+        if total == 0 { return Tensor(unchecked: outShape, scalars: []) }
+        if k == 0 { return Tensor(unchecked: outShape, scalars: [Double](repeating: 0, count: total)) }
+        // Leading dimensions: the row length of each stored matrix.
+        let lda = a.shape[ra - 1], ldb = b.shape[rb - 1]
+        let opA = transposeA ? CblasTrans : CblasNoTrans
+        let opB = transposeB ? CblasTrans : CblasNoTrans
+        let out = [Double](unsafeUninitializedCapacity: total) { buf, initialized in
+            a.scalars.withUnsafeBufferPointer { pa in
+                b.scalars.withUnsafeBufferPointer { pb in
+                    guard let A = pa.baseAddress, let B = pb.baseAddress, let C = buf.baseAddress else { return }
+                    if batchB.isEmpty && !transposeA && total / n <= Int(Int32.max) {
+                        // One product: the batch of `a` (rows not transposed) folds into its rows.
+                        cblas_dgemm(CblasRowMajor, opA, opB, Int32(total / n), Int32(n), Int32(k),
+                                    1, A, Int32(lda), B, Int32(ldb), 0, C, Int32(n))
+                    } else {
+                        let sa = broadcastStrides(from: batchA, to: batch)
+                        let sb = broadcastStrides(from: batchB, to: batch)
+                        let matA = m * k, matB = k * n, matC = m * n
+                        forEachBroadcastOffset(shape: batch, sa, sb) { i, ia, ib in
+                            cblas_dgemm(CblasRowMajor, opA, opB, Int32(m), Int32(n), Int32(k),
+                                        1, A + ia * matA, Int32(lda), B + ib * matB, Int32(ldb),
+                                        0, C + i * matC, Int32(n))
+                        }
+                    }
+                }
+            }
+            initialized = total
+        }
+        return Tensor(unchecked: outShape, scalars: out)
+    }
+}
