@@ -63,7 +63,7 @@ final class TensorMatMulTransposeTests: XCTestCase {
             try Tensor.matmul(self.filled([2, 3], seed: 0), self.filled([2, 3], seed: 1), transposeA: false, transposeB: false)
         }
         assertTError(["not aligned"]) {
-            try Tensor.matmul(self.filled([2, 3], seed: 0), self.filled([4, 2], seed: 1), transposeA: true, transposeB: true)
+            try Tensor.matmul(self.filled([2, 3], seed: 0), self.filled([4, 3], seed: 1), transposeA: true, transposeB: true)
         }
         assertTError(["at least two axes"]) {
             try Tensor.matmul(self.filled([3], seed: 0), self.filled([3, 2], seed: 1), transposeA: true, transposeB: false)
