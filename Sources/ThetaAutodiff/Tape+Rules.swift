@@ -316,19 +316,25 @@ extension BackwardPass {
         if a.rank == 1 { gShape.insert(1, at: Swift.max(gShape.count - (b.rank == 1 ? 0 : 1), 0)) }
         if b.rank == 1 { gShape.append(1) }
         let g2 = try g.reshaped(gShape)
+        // Every promoted operand has rank ≥ 2, so the transposes are BLAS flags on the stored
+        // matrices rather than copies.
         if ra >= 0 {
-            let ga = try Tensor.matmul(g2, swapLastTwo(b2))
+            let ga = try Tensor.matmul(g2, b2, transposeA: false, transposeB: true)
             try accumulate(ra, unbroadcast(ga, to: a2.shape).reshaped(a.shape))
         }
         if rb >= 0 {
-            let gb = try Tensor.matmul(swapLastTwo(a2), g2)
+            let gb: Tensor
+            if b2.rank == 2 && a2.rank > 2 && a2.count > 0 && g2.count > 0 {
+                // A single matrix against a stack: Σ_batch A_iᵀ·G_i is one product of the
+                // stacks folded into rows, `[batch·m, k]ᵀ · [batch·m, n]`, already summed.
+                let k = a2.shape[a2.rank - 1], n = g2.shape[g2.rank - 1]
+                gb = try Tensor.matmul(a2.reshaped([a2.count / k, k]),
+                                       g2.reshaped([g2.count / n, n]),
+                                       transposeA: true, transposeB: false)
+            } else {
+                gb = try Tensor.matmul(a2, g2, transposeA: true, transposeB: false)
+            }
             try accumulate(rb, unbroadcast(gb, to: b2.shape).reshaped(b.shape))
         }
-    }
-
-    /// The last two axes exchanged (rank ≥ 2).
-    private func swapLastTwo(_ t: Tensor) throws(TensorError) -> Tensor {
-        let r = t.rank
-        return try t.transposed(Array(0..<(r - 2)) + [r - 1, r - 2])
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import ThetaTensor
 
 /// Elementwise functions of one argument. Values follow `UnaryFunction` (IEEE 754: `log(0)`
-/// is `-inf`, `sqrt(-1)` is NaN); `exp`, `log`, `tanh`, `sigmoid` and `expm1` are its
+/// is `-inf`, `sqrt(-1)` is NaN); `exp`, `log`, `tanh`, `sigmoid`, `softplus` and `expm1` are its
 /// vectorised `VectorMath` kernels, so a variable and a plain tensor give the same bits.
 /// Derivatives are in `Tape.propagate`.
 extension Variable {
@@ -13,7 +13,7 @@ extension Variable {
     public func abs() throws(AutodiffError) -> Variable { try tape.unary(.abs, self) { Swift.abs($0) } }
     public func tanh() throws(AutodiffError) -> Variable { try tape.unary(.tanh, self, .tanh) }
     public func sigmoid() throws(AutodiffError) -> Variable { try tape.unary(.sigmoid, self, .sigmoid) }
-    public func softplus() throws(AutodiffError) -> Variable { try tape.unary(.softplus, self) { UnaryFunction.softplus($0) } }
+    public func softplus() throws(AutodiffError) -> Variable { try tape.unary(.softplus, self, .softplus) }
     public func relu() throws(AutodiffError) -> Variable { try tape.unary(.relu, self) { $0 < 0 ? 0 : $0 } }
     public func log1p() throws(AutodiffError) -> Variable { try tape.unary(.log1p, self) { Foundation.log1p($0) } }
     public func expm1() throws(AutodiffError) -> Variable { try tape.unary(.expm1, self, .expm1) }

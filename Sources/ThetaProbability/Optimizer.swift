@@ -83,11 +83,22 @@ public final class Optimizer {
                 let correction1 = 1 - pow(b1, t)
                 let correction2Root = (1 - pow(b2, t)).squareRoot()
                 let stepSize = lr / correction1
-                for j in 0..<n {
+                // Eight lanes at a time, then the remainder one by one: the same operations
+                // in the same order per element (no fused multiply-add), so the lanes give
+                // the bits of the scalar loop.
+                var j = 0
+                if let pp = p.baseAddress, let gp = g.baseAddress, let mp = m.baseAddress, let vp = v.baseAddress {
+                    j = Optimizer.adamLanes(UnsafeMutableRawPointer(pp), UnsafeRawPointer(gp),
+                                            UnsafeMutableRawPointer(mp), UnsafeMutableRawPointer(vp), n,
+                                            b1: b1, b2: b2, eps: eps,
+                                            stepSize: stepSize, correction2Root: correction2Root)
+                }
+                while j < n {
                     m[j] += (g[j] - m[j]) * (1 - b1)      // torch: exp_avg.lerp_(grad, 1 - beta1)
                     v[j] = v[j] * b2 + (1 - b2) * g[j] * g[j]
                     let denom = v[j].squareRoot() / correction2Root + eps
                     p[j] -= stepSize * (m[j] / denom)
+                    j += 1
                 }
             case .rmsprop(let lr, let alpha, let eps):
                 for j in 0..<n {
@@ -96,5 +107,33 @@ public final class Optimizer {
                 }
             }
         }}}}
+    }
+
+    /// The Adam update over the first `n − n mod 8` elements in `SIMD8<Double>` lanes;
+    /// returns how many elements it updated. Per lane exactly the scalar loop's operations.
+    @inline(__always)
+    static func adamLanes(_ p: UnsafeMutableRawPointer, _ g: UnsafeRawPointer,
+                          _ m: UnsafeMutableRawPointer, _ v: UnsafeMutableRawPointer, _ n: Int,
+                          b1: Double, b2: Double, eps: Double,
+                          stepSize: Double, correction2Root: Double) -> Int {
+        typealias Lanes = SIMD8<Double>
+        let oneMinusB1 = 1 - b1, oneMinusB2 = 1 - b2
+        var j = 0
+        while j + Lanes.scalarCount <= n {
+            let o = j * MemoryLayout<Double>.stride
+            let gj = g.loadUnaligned(fromByteOffset: o, as: Lanes.self)
+            var mj = m.loadUnaligned(fromByteOffset: o, as: Lanes.self)
+            var vj = v.loadUnaligned(fromByteOffset: o, as: Lanes.self)
+            var pj = p.loadUnaligned(fromByteOffset: o, as: Lanes.self)
+            mj += (gj - mj) * oneMinusB1
+            vj = vj * b2 + oneMinusB2 * gj * gj
+            let denom = vj.squareRoot() / correction2Root + eps
+            pj -= stepSize * (mj / denom)
+            m.storeBytes(of: mj, toByteOffset: o, as: Lanes.self)
+            v.storeBytes(of: vj, toByteOffset: o, as: Lanes.self)
+            p.storeBytes(of: pj, toByteOffset: o, as: Lanes.self)
+            j += Lanes.scalarCount
+        }
+        return j
     }
 }

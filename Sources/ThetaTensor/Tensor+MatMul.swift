@@ -91,3 +91,92 @@ extension Tensor {
         }
     }
 }
+
+/// The matrix product of operands read transposed in place, without materialising a copy.
+///
+/// `matmul(a, b, transposeA: ta, transposeB: tb)` is `op(a) @ op(b)` where `op(x)` exchanges
+/// the last two axes of `x` when its flag is set: `C[…, i, j] = Σ_l op(A)[…, i, l]·op(B)[…, l, j]`.
+/// Both operands must then have at least two axes (a flag on a 1-d operand is an error); the
+/// batch axes broadcast as in `matmul(_:_:)`. The flags go to `cblas_dgemm` (or `cblas_dgemv`
+/// for a vector side) as `CblasTrans`, with each stored matrix's row length as leading
+/// dimension. Without flags this is `matmul(_:_:)`.
+extension Tensor {
+    public static func matmul(_ a: Tensor, _ b: Tensor,
+                              transposeA: Bool, transposeB: Bool) throws(TensorError) -> Tensor {
+        if !transposeA && !transposeB { return try matmul(a, b) }
+        guard a.rank >= 2, b.rank >= 2 else {
+            throw TensorError("@: a transposed product needs operands with at least two axes, got shapes \(describe(a.shape)) and \(describe(b.shape))")
+        }
+        let ra = a.rank, rb = b.rank
+        // op(A) is m×k, op(B) is k×n.
+        let m = transposeA ? a.shape[ra - 1] : a.shape[ra - 2]
+        let k = transposeA ? a.shape[ra - 2] : a.shape[ra - 1]
+        let kb = transposeB ? b.shape[rb - 1] : b.shape[rb - 2]
+        let n = transposeB ? b.shape[rb - 2] : b.shape[rb - 1]
+        guard k == kb else {
+            throw TensorError("@: shapes \(describe(a.shape))\(transposeA ? "ᵀ" : "") and \(describe(b.shape))\(transposeB ? "ᵀ" : "") are not aligned: \(k) != \(kb)")
+        }
+        let batchA = Array(a.shape[..<(ra - 2)])
+        let batchB = Array(b.shape[..<(rb - 2)])
+        let batch: [Int]
+        do {
+            batch = try broadcastShape(batchA, batchB, op: "@")
+        } catch {
+            throw TensorError("@: batch axes of shapes \(describe(a.shape)) and \(describe(b.shape)) cannot be broadcast together")
+        }
+        let outShape = batch + [m, n]
+        let total = try elementCount(outShape)
+        for d in [m, n, k] where d > Int(Int32.max) {
+            throw TensorError("@: extent \(d) of shapes \(describe(a.shape)) and \(describe(b.shape)) exceeds the BLAS limit")
+        }
+        if total == 0 { return Tensor(unchecked: outShape, scalars: []) }
+        if k == 0 { return Tensor(unchecked: outShape, scalars: [Double](repeating: 0, count: total)) }
+        let out = [Double](unsafeUninitializedCapacity: total) { buf, initialized in
+            a.scalars.withUnsafeBufferPointer { pa in
+                b.scalars.withUnsafeBufferPointer { pb in
+                    guard let A = pa.baseAddress, let B = pb.baseAddress, let C = buf.baseAddress else { return }
+                    if batchB.isEmpty && !transposeA && total / n <= Int(Int32.max) {
+                        // One product: the batch of `a` (rows not transposed) folds into its rows.
+                        gemm(A, false, B, transposeB, C, m: total / n, n: n, k: k)
+                    } else {
+                        let sa = broadcastStrides(from: batchA, to: batch)
+                        let sb = broadcastStrides(from: batchB, to: batch)
+                        let matA = m * k, matB = k * n, matC = m * n
+                        forEachBroadcastOffset(shape: batch, sa, sb) { i, ia, ib in
+                            gemm(A + ia * matA, transposeA, B + ib * matB, transposeB, C + i * matC,
+                                 m: m, n: n, k: k)
+                        }
+                    }
+                }
+            }
+            initialized = total
+        }
+        return Tensor(unchecked: outShape, scalars: out)
+    }
+
+    /// `C = op(A)·op(B)` for one matrix pair, `op(A)` m×k and `op(B)` k×n stored contiguous
+    /// row-major (transposed when flagged), `C` m×n. A vector side (`n = 1` or `m = 1`) is
+    /// contiguous in either orientation, so it goes to `cblas_dgemv` as the plain product does.
+    static func gemm(_ A: UnsafePointer<Double>, _ ta: Bool, _ B: UnsafePointer<Double>, _ tb: Bool,
+                     _ C: UnsafeMutablePointer<Double>, m: Int, n: Int, k: Int) {
+        if n == 1 {
+            // C (m) = op(A) · b (k); A is stored m×k, or k×m when transposed.
+            if ta {
+                cblas_dgemv(CblasRowMajor, CblasTrans, Int32(k), Int32(m), 1, A, Int32(m), B, 1, 0, C, 1)
+            } else {
+                cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(m), Int32(k), 1, A, Int32(k), B, 1, 0, C, 1)
+            }
+        } else if m == 1 {
+            // C (n) = op(B)ᵀ · a (k); B is stored k×n, or n×k when transposed.
+            if tb {
+                cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(n), Int32(k), 1, B, Int32(k), A, 1, 0, C, 1)
+            } else {
+                cblas_dgemv(CblasRowMajor, CblasTrans, Int32(k), Int32(n), 1, B, Int32(n), A, 1, 0, C, 1)
+            }
+        } else {
+            cblas_dgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
+                        Int32(m), Int32(n), Int32(k), 1, A, Int32(ta ? m : k), B, Int32(tb ? k : n),
+                        0, C, Int32(n))
+        }
+    }
+}

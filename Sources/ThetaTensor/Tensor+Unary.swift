@@ -48,12 +48,10 @@ public enum UnaryFunction: String, CaseIterable, Sendable {
     @inlinable
     public static func sigmoid(_ x: Double) -> Double { VectorMath.sigmoid(x) }
 
-    /// `log(1 + e^x)` without overflow for large `x` or loss of precision for very negative `x`.
+    /// `log(1 + e^x)` without overflow for large `x` or loss of precision for very negative `x`
+    /// (`VectorMath.softplus`, the same value the tensor kernel gives).
     @inlinable
-    public static func softplus(_ x: Double) -> Double {
-        if x > 0 { return x + Foundation.log1p(Foundation.exp(-x)) }
-        return Foundation.log1p(Foundation.exp(x))
-    }
+    public static func softplus(_ x: Double) -> Double { VectorMath.softplus(x) }
 }
 
 extension Tensor {
@@ -71,7 +69,7 @@ extension Tensor {
         case .tanh: return bufferKernel(VectorMath.tanh(_:into:count:))
         case .sigmoid: return bufferKernel(VectorMath.sigmoid(_:into:count:))
         case .relu: return mapKernel { $0 < 0 ? 0 : $0 }
-        case .softplus: return mapKernel { UnaryFunction.softplus($0) }
+        case .softplus: return bufferKernel(VectorMath.softplus(_:into:count:))
         case .log1p: return mapKernel { Foundation.log1p($0) }
         case .expm1: return bufferKernel(VectorMath.expm1(_:into:count:))
         case .floor: return mapKernel { $0.rounded(.down) }

@@ -73,3 +73,45 @@ extension VectorMath {
         return n / (1 + e)
     }
 }
+
+/// `softplus(x) = log(1 + eˣ) = max(x, 0) + log1p(e)` with `e = exp(−|x|)` in `(0, 1]`.
+///
+/// `log1p(e)` is taken from `u = 1 + e` (rounded) with the rounding corrected to first
+/// order: `log1p(e) = log u + log(1 + (e − (u − 1))/u) ≈ log u − ((u − 1) − e)/u`, where
+/// `u − 1` is exact (Sterbenz) and the dropped second-order term is below `2^-106` relative.
+/// For tiny `e` (below `2^-53`) `u = 1`, `log u = +0` and the correction returns `e` itself,
+/// so no separate small-argument branch is needed. `softplus(+inf) = +inf`,
+/// `softplus(−inf) = 0`, NaN propagates. The scalar and lane forms run the same
+/// operations, so they give the same bits.
+extension VectorMath {
+    /// `log(1 + eˣ)`, stable on both tails.
+    @inlinable
+    public static func softplus(_ x: Double) -> Double {
+        let e = exp(Double(bitPattern: x.bitPattern | signBit))
+        let u = 1 + e
+        let l = log(u) - ((u - 1) - e) / u
+        return (x > 0 ? x : 0) + l
+    }
+
+    /// `softplus` on eight lanes.
+    @inlinable @inline(__always)
+    public static func softplus(_ x: Lanes) -> Lanes { softplus(x, table: expTable) }
+
+    /// `softplus` on eight lanes with `exp`'s table passed in.
+    @usableFromInline @inline(__always)
+    static func softplus(_ x: Lanes, table: UnsafePointer<Double>) -> Lanes {
+        let na = unsafeBitCast(unsafeBitCast(x, to: Bits.self) | signBit, to: Lanes.self)
+        let e = exp(na, table: table)
+        let u = 1 + e
+        let l = log(u) - ((u - 1) - e) / u
+        var lead = Lanes(repeating: 0)
+        lead.replace(with: x, where: x .> 0)
+        return lead + l
+    }
+
+    /// `log(1 + eˣ)` elementwise.
+    public static func softplus(_ src: UnsafePointer<Double>, into dst: UnsafeMutablePointer<Double>, count: Int) {
+        let table = expTable
+        map(src, dst, count, { softplus($0, table: table) }, { softplus($0) })
+    }
+}
