@@ -43,10 +43,9 @@ enum DataRows {
         switch v {
         case .tensor(let t): return t
         case .list: return try Coerce.tensor(v, at: ctx.span, what: what)
-        case .object(let o as DatasetValue):
-            if let x = try o.field("x"), case .tensor(let t) = x {
-                return t.rank == 2 && t.shape[1] == 1 ? (try? t.reshaped([t.shape[0]])) ?? t : t
-            }
+        case .object(let d as DatasetValue):
+            let t = d.data.x
+            return t.rank == 2 && t.shape[1] == 1 ? (try? t.reshaped([t.shape[0]])) ?? t : t
         default: break
         }
         throw ctx.error("\(what) must be data (a data set or a tensor whose rows are samples), got \(v.typeName)")
