@@ -20,6 +20,9 @@ public struct AutodiffError: Error, Sendable, Equatable, CustomStringConvertible
         case staleVariable
         /// The tape holds the largest number of nodes an `Int32` index can name.
         case tapeFull
+        /// A recorded backward pass (`differentiableGradient`) met a primitive whose gradient
+        /// rule has no recorded form, so the gradient could not be differentiated again.
+        case notTwiceDifferentiable
     }
 
     public let kind: Kind

@@ -54,6 +54,13 @@ public enum GradientCheck {
             return total
         }
 
+        return try compare(inputs, analytic: analytic, step: step, rtol: rtol, atol: atol, loss)
+    }
+
+    /// Compares `analytic[j]`, the claimed gradient of the scalar `scalar` in input `j`, entry
+    /// by entry with central differences of `scalar` of step `step`.
+    static func compare(_ inputs: [Tensor], analytic: [Tensor], step: Double, rtol: Double, atol: Double,
+                        _ scalar: ([Tensor]) throws(AutodiffError) -> Double) throws(AutodiffError) -> Report {
         var numeric: [Tensor] = []
         var maxError = 0.0
         var worst: (input: Int, position: Int, analytic: Double, numeric: Double)?
@@ -64,9 +71,9 @@ public enum GradientCheck {
             for p in 0..<x.count {
                 var point = inputs
                 point[j].scalars[p] = x.scalars[p] + step
-                let up = try loss(point)
+                let up = try scalar(point)
                 point[j].scalars[p] = x.scalars[p] - step
-                let down = try loss(point)
+                let down = try scalar(point)
                 let n = (up - down) / (2 * step)
                 estimates[p] = n
                 let a = p < analytic[j].count ? analytic[j].scalars[p] : .nan

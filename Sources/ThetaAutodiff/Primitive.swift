@@ -85,6 +85,14 @@ public enum Primitive: Sendable, Equatable {
     /// `condition ≠ 0 ? lhs : rhs`, all broadcast; `condition` references a constant.
     case select(condition: Int32)
 
+    // The adjoints of indexing, so that a gradient can itself be differentiated.
+    /// Zeros of the output's shape with `lhs` written at the basic-index region `items`: the
+    /// adjoint of `index(items)` (each selects what the other writes).
+    case embed([TensorIndex])
+    /// Zeros of the output's shape with the entries of `lhs` added along `axis` at the
+    /// integral index tensor referenced by `rhs` (repeats accumulate): the adjoint of `gather`.
+    case scatterAdd(axis: Int)
+
     /// The operation's name as error messages show it.
     public var name: String {
         switch self {
@@ -137,6 +145,8 @@ public enum Primitive: Sendable, Equatable {
         case .index: return "index"
         case .gather: return "gather"
         case .select: return "where"
+        case .embed: return "index (adjoint)"
+        case .scatterAdd: return "scatter_add"
         }
     }
 }

@@ -94,26 +94,7 @@ extension Tape {
     ///   whose gradient does not fit; `.nonFiniteGradient` when checking is on; `.foreignVariable`,
     ///   `.staleVariable`, `.tapeFull`. Errors about a node carry its origin tag.
     public func gradient(of y: Variable, wrt xs: [Variable], seed: Tensor? = nil) throws(AutodiffError) -> [Tensor] {
-        try checkForGradient(y)
-        for x in xs { try checkForGradient(x) }
-        if overflowed { throw full() }
-        let yOrigin = y.index >= 0 ? nodes.origins[Int(y.index)] : nil
-        let start: Tensor
-        if let seed {
-            guard seed.shape == y.value.shape else {
-                throw AutodiffError(.backwardShape, operation: "gradient",
-                                    message: "gradient: the seed of shape \(Tensor.describe(seed.shape)) does not match the output of shape \(Tensor.describe(y.value.shape))",
-                                    origin: yOrigin)
-            }
-            start = seed
-        } else {
-            guard y.value.count == 1 else {
-                throw AutodiffError(.seedRequired, operation: "gradient",
-                                    message: "gradient: the output has shape \(Tensor.describe(y.value.shape)); a non-scalar output needs a seed of that shape",
-                                    origin: yOrigin)
-            }
-            start = Kernel.filled(1, y.value.shape)
-        }
+        let start = try gradientSeed(y, xs, seed)
         func zeros(_ x: Variable) -> Tensor { Kernel.filled(0, x.value.shape) }
         guard y.index >= 0 else { return xs.map(zeros) }
 
@@ -147,7 +128,7 @@ extension Tape {
     }
 
     /// Throws unless `v` belongs to this tape and, if tracked, to the current epoch.
-    private func checkForGradient(_ v: Variable) throws(AutodiffError) {
+    func checkForGradient(_ v: Variable) throws(AutodiffError) {
         guard v.tape === self else {
             throw AutodiffError(.foreignVariable, operation: "gradient",
                                 message: "gradient: a variable belongs to a different tape", origin: nil)

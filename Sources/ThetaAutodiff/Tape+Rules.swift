@@ -295,6 +295,12 @@ extension BackwardPass {
             let c = value(condition), zero = Tensor(0)
             if ra >= 0 { try accumulate(ra, unbroadcast(Tensor.select(where: c, g, zero), to: value(ra).shape)) }
             if rb >= 0 { try accumulate(rb, unbroadcast(Tensor.select(where: c, zero, g), to: value(rb).shape)) }
+        case .embed(let items):
+            // the region that was written
+            try accumulate(ra, g.index(items))
+        case .scatterAdd(let axis):
+            // each entry was added to one place: read it back
+            try accumulate(ra, g.gather(value(rb), axis: axis))
         }
     }
 

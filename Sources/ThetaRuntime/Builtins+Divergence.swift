@@ -67,18 +67,16 @@ let divergenceBuiltins: [Builtin] = [
     },
     Builtin("Fisher", [.init("pair"), .init("noise", .number(0.1))], doc: """
         The Fisher divergence ½ E‖∇log p(x) − score(x)‖² between the data and a model with a
-        score(x) method, estimated by denoising score matching with Gaussian noise of standard
-        deviation noise: (0.1): the model learns the score of the data smoothed by that noise.
+        score(x) method, or an energy(x) method (unnormalized −log p, whose score −∇energy is
+        taken by differentiating twice), estimated by denoising score matching with Gaussian
+        noise of standard deviation noise: (0.1): the model learns the score of the data
+        smoothed by that noise.
         """) { args, ctx in
         let pair = try pairArgument(args, "Fisher")
         guard isData(pair.lhs) else { throw ctx.error("Fisher(\(pair.lhsText) || \(pair.rhsText)): the left side must be data") }
         let q = Capabilities(of: pair.rhs)
-        guard q.score else {
-            if q.energy {
-                throw ctx.error("Fisher(data || \(pair.rhsText)): training through energy(x) needs the gradient of a gradient, which Theta does not take yet",
-                                hint: "define fn score(x) (= −∇energy) in the model, or fit the energy with MMD")
-            }
-            throw ctx.error("Fisher(data || \(pair.rhsText)): \(pair.rhsText) has no score (it has \(q.listing))")
+        guard q.score || q.energy else {
+            throw ctx.error("Fisher(data || \(pair.rhsText)): \(pair.rhsText) has no score or energy (it has \(q.listing))")
         }
         let noise = try args.number(1)
         guard noise > 0, noise.isFinite else { throw args.error(1, "Fisher: noise must be positive, got \(Display.number(noise))") }
@@ -91,8 +89,9 @@ let divergenceBuiltins: [Builtin] = [
         """),
     adversarial("W1", doc: """
         The Wasserstein-1 distance as the WGAN game: W1(data || q, critic: net). The critic is
-        kept Lipschitz by clipping its weights to ±clip (0.01); q needs only sample. (The
-        gradient-penalty form needs second derivatives, which Theta does not take yet.)
+        kept 1-Lipschitz by a gradient penalty, penalty · E(‖∇critic(x̂)‖ − 1)² at points between
+        data and samples (WGAN-GP, penalty: 10), or, given clip: c, by clipping its weights to
+        ±c (the original WGAN). q needs only sample.
         """),
     Builtin("rbf", [.init("h", .noneValue)], doc: "The Gaussian kernel exp(−‖a − b‖² / (2h²)); rbf() picks h by the median heuristic.") { args, _ in
         if case .none = args[0] { return .object(KernelValue(bandwidth: nil)) }
@@ -155,7 +154,9 @@ private func meanNegativeLogLikelihood(_ args: Arguments, _ ctx: CallContext, _ 
 
 /// JS and W1: adversarial divergences with a critic network.
 private func adversarial(_ name: String, doc: String) -> Builtin {
-    Builtin(name, [.init("pair"), .init("critic", .noneValue), .init("clip", .number(0.01))], doc: doc) { args, ctx in
+    var parameters: [BuiltinParameter] = [.init("pair"), .init("critic", .noneValue), .init("critic_steps", .number(name == "W1" ? 5 : 1))]
+    if name == "W1" { parameters += [.init("penalty", .noneValue), .init("clip", .noneValue)] }
+    return Builtin(name, parameters, doc: doc) { args, ctx in
         let pair = try pairArgument(args, name)
         guard isData(pair.lhs) else { throw ctx.error("\(name)(\(pair.lhsText) || \(pair.rhsText)): the left side must be data") }
         let q = Capabilities(of: pair.rhs)
@@ -166,13 +167,28 @@ private func adversarial(_ name: String, doc: String) -> Builtin {
         case let v: throw args.error(1, "\(name): the critic must be a network or function, got \(v.typeName)")
         }
         let estimator: DivergenceValue.Estimator
-        if name == "JS" { estimator = .jensenShannon } else {
-            let c = try args.number(2)
-            guard c > 0, c.isFinite else { throw args.error(2, "W1: clip must be positive, got \(Display.number(c))") }
-            estimator = .wasserstein(clip: c)
-        }
+        if name == "JS" { estimator = .jensenShannon } else { estimator = .wasserstein(try lipschitz(args)) }
+        let steps = try args.int(2)
+        guard steps >= 1 else { throw args.error(2, "\(name): critic_steps must be at least 1, got \(steps)") }
         let d = DivergenceValue(name: name, pair: pair, estimator: estimator, ctx: ctx)
         d.criticValue = args[1]
+        d.criticSteps = steps
         return .object(d)
+    }
+}
+
+/// W1's Lipschitz constraint from `penalty:` and `clip:` (at most one; the penalty 10 when
+/// neither is given).
+private func lipschitz(_ args: Arguments) throws -> DivergenceValue.Lipschitz {
+    func positive(_ k: Int, _ label: String) throws -> Double {
+        let v = try args.number(k)
+        guard v > 0, v.isFinite else { throw args.error(k, "W1: \(label) must be positive, got \(Display.number(v))") }
+        return v
+    }
+    switch (args[3], args[4]) {
+    case (.none, .none): return .penalty(10)
+    case (_, .none): return .penalty(try positive(3, "penalty"))
+    case (.none, _): return .clip(try positive(4, "clip"))
+    default: throw args.error(4, "W1 takes penalty: or clip:, not both", hint: "penalty: 10 is WGAN-GP; clip: 0.01 is the original weight clipping")
     }
 }

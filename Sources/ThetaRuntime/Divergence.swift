@@ -19,18 +19,30 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
         case closedForm
         /// Denoising score matching (Vincent 2011): with x̃ = x + σε, ε ~ N(0, I), the Fisher
         /// divergence to the σ-smoothed data is, up to a constant,
-        /// ½ E ‖score(x̃) + ε/σ‖² (summed over coordinates, averaged over the batch).
+        /// ½ E ‖score(x̃) + ε/σ‖² (summed over coordinates, averaged over the batch). A model
+        /// with `score` uses it; one with only `energy` has score −∇ₓE(x̃), a gradient that the
+        /// loss differentiates again in the parameters.
         case denoisingScore(noise: Double)
         /// The GAN game (Goodfellow et al. 2014): a critic D (logits) maximizes
         /// E log σ(D(x)) + E log(1 − σ(D(y))), y ~ q; q minimizes the non-saturating
         /// E softplus(−D(y)). At the optimal critic the game's value is 2·JS − log 4.
         case jensenShannon
-        /// The Wasserstein-1 game (Arjovsky et al. 2017): a critic maximizes E D(x) − E D(y) with
-        /// its weights clipped to [−clip, clip] (a Lipschitz bound); q minimizes −E D(y).
-        case wasserstein(clip: Double)
+        /// The Wasserstein-1 game (Arjovsky et al. 2017): a critic maximizes E D(x) − E D(y) under
+        /// a Lipschitz constraint; q minimizes −E D(y).
+        case wasserstein(Lipschitz)
         /// The unbiased kernel two-sample estimate of MMD², Gaussian kernel of bandwidth h
         /// (nil: the median pairwise distance of the data).
         case mmd(bandwidth: Double?)
+    }
+
+    /// How the W1 critic is kept 1-Lipschitz.
+    enum Lipschitz {
+        /// WGAN-GP (Gulrajani et al. 2017): the critic's objective loses
+        /// λ E (‖∇D(x̂)‖ − 1)² at points x̂ = εx + (1 − ε)y on lines between data and samples,
+        /// ε ~ U(0, 1) per row.
+        case penalty(Double)
+        /// The original WGAN: the critic's weights clipped to [−c, c] after each step.
+        case clip(Double)
     }
 
     let name: String
@@ -46,6 +58,8 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
         }
     }
     var criticValue: Value? = nil
+    /// The critic's gradient steps per step of the model (adversarial divergences).
+    var criticSteps = 1
     /// For showing the current estimate (a value does not outlive its runtime in practice; if
     /// it did, it would show without the estimate).
     private weak var runtime: Runtime?
@@ -84,8 +98,7 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
             let x = try batch ?? DataRows.tensor(lhs, ctx, what: "the data")
             let eps = try Tensor.randn(shape: x.shape, using: &rt.rng)
             let noisy = try Tensor.add(x, try Tensor.mul(Tensor(sigma), eps))
-            let s = try Differentiable.variable(try Invoke.method(rhs, "score", [Value.from(noisy)], ctx), rt,
-                                                at: ctx.span, what: "score(x)")
+            let s = try score(at: noisy, ctx)
             let target = eps.map { $0 / sigma }
             return try Differentiable.recording(rt, ctx.span) { () throws(AutodiffError) in
                 let r = try (s + rt.tape.constant(target)).square()
@@ -139,11 +152,11 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
             let lp = try Coerce.tensor(try Invoke.method(rhs, "logp", [z], ctx), at: ctx.span, what: "logp")
             return Stats.meanAndError(zip(lq.scalars, lp.scalars).map { $0 - $1 })
         case .mmd, .denoisingScore:
-            let v = try Coerce.tensor(try loss(batch: nil, ctx), at: ctx.span, what: name)
+            let v = try Gradient.onTape(ctx.runtime) { try Coerce.tensor(try loss(batch: nil, ctx), at: ctx.span, what: name) }
             return (v.scalars.first ?? .nan, .nan)
         case .jensenShannon, .wasserstein:
             // The critic's game value on the data and as many samples.
-            let v = try Coerce.tensor(try criticLoss(batch: nil, ctx), at: ctx.span, what: name).scalars.first ?? .nan
+            let v = try Coerce.tensor(try criticLoss(batch: nil, penalized: false, ctx), at: ctx.span, what: name).scalars.first ?? .nan
             if case .jensenShannon = estimator { return ((v + 2 * 0.6931471805599453) / 2, .nan) }
             return (v, .nan)
         }
@@ -160,18 +173,74 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
     }
 
     /// The critic's objective, which it maximizes: for JS, E log σ(D(x)) + E log(1 − σ(D(y)))
-    /// = −E softplus(−D(x)) − E softplus(D(y)); for W1, E D(x) − E D(y). Samples y ~ q are
-    /// drawn with q's parameters fixed.
-    func criticLoss(batch: Tensor?, _ ctx: CallContext) throws -> Value {
+    /// = −E softplus(−D(x)) − E softplus(D(y)); for W1, E D(x) − E D(y), less the gradient
+    /// penalty when the critic has one and `penalized`. Samples y ~ q are drawn with q's
+    /// parameters fixed.
+    func criticLoss(batch: Tensor?, penalized: Bool = true, _ ctx: CallContext) throws -> Value {
+        let rt = ctx.runtime
         let x = try batch ?? DataRows.tensor(lhs, ctx, what: "the data")
         let y = try Invoke.method(rhs, "sample", [.number(Double(x.shape.first ?? 1))], ctx)
         let dx = try criticScores(Value.from(x), ctx), dy = try criticScores(y, ctx)
-        return try Differentiable.recording(ctx.runtime, ctx.span) { () throws(AutodiffError) in
+        var penalty: Variable? = nil
+        if penalized, case .wasserstein(.penalty(let lambda)) = estimator {
+            penalty = try gradientPenalty(x, try Coerce.tensor(y, at: ctx.span, what: "sample(n)"), weight: lambda, ctx)
+        }
+        return try Differentiable.recording(rt, ctx.span) { () throws(AutodiffError) in
             if case .jensenShannon = self.estimator {
                 return try (dx.negated().softplus().mean() + dy.softplus().mean()).negated()
             }
-            return try dx.mean() - dy.mean()
+            let game = try dx.mean() - dy.mean()
+            return try penalty.map { p throws(AutodiffError) in try game - p } ?? game
         }
+    }
+
+    /// WGAN-GP's penalty λ E (‖∇D(x̂)‖ − 1)², x̂ = εx + (1 − ε)y with ε ~ U(0, 1) per row; the
+    /// gradient in x̂ is recorded, so the penalty is differentiable in the critic's weights.
+    /// The norm is over each row's coordinates (a row of 1-d data is one number).
+    private func gradientPenalty(_ x: Tensor, _ y: Tensor, weight lambda: Double, _ ctx: CallContext) throws -> Variable {
+        let rt = ctx.runtime
+        guard x.shape == y.shape, let n = x.shape.first else {
+            throw ctx.error("\(name): the samples of shape \(Tensor.describe(y.shape)) do not match the data rows of shape \(Tensor.describe(x.shape))")
+        }
+        var epsShape = [Int](repeating: 1, count: x.rank)
+        epsShape[0] = n
+        let eps = try Tensor.rand(shape: epsShape, using: &rt.rng)
+        let between = try Tensor.add(try Tensor.mul(eps, x), try Tensor.mul(eps.map { 1 - $0 }, y))
+        guard let critic = criticValue else { throw ctx.error("\(name) has no critic") }
+        let point = rt.tape.leaf(between)
+        let total = try summedAt(point, ctx) { try Calls.callValue(critic, [$0], ctx: ctx) }
+        let g = try Gradient.recordedGradient(of: total, wrt: [point], ctx)[0]
+        rt.tape.currentOrigin = rt.origins.tag(ctx.span)
+        do {
+            let rows = try g.reshaped([n, x.count / Swift.max(n, 1)])
+            // ‖·‖ with a floor under the square root, whose derivative is infinite at 0
+            let norm = try (rows.square().sum(axis: 1) + 1e-12).sqrt()
+            return try (norm - 1.0).square().mean() * lambda
+        } catch {
+            throw Diagnostic(.runtime, error.message, at: ctx.span)
+        }
+    }
+
+    /// Σ f(x) over the rows of `x`, recorded: its gradient in `x` is each row's gradient, as
+    /// rows do not interact. `f` calls a function or method with the point.
+    private func summedAt(_ point: Variable, _ ctx: CallContext, _ f: (Value) throws -> Value) throws -> Variable {
+        let v = try Differentiable.variable(try f(.tracked(Tracked(point))), ctx.runtime, at: ctx.span, what: name)
+        ctx.runtime.tape.currentOrigin = ctx.runtime.origins.tag(ctx.span)
+        do { return try v.sum() } catch { throw Diagnostic(.runtime, error.message, at: ctx.span) }
+    }
+
+    /// The model's score at `x`: its `score(x)`, or −∇ₓ energy(x) recorded so that the loss can
+    /// be differentiated in the parameters through it.
+    private func score(at x: Tensor, _ ctx: CallContext) throws -> Variable {
+        let rt = ctx.runtime
+        if Capabilities(of: rhs).score {
+            return try Differentiable.variable(try Invoke.method(rhs, "score", [Value.from(x)], ctx), rt,
+                                               at: ctx.span, what: "score(x)")
+        }
+        let point = rt.tape.leaf(x)
+        let total = try summedAt(point, ctx) { try Invoke.method(self.rhs, "energy", [$0], ctx) }
+        let g = try Gradient.recordedGradient(of: total, wrt: [point], ctx)[0]
+        do { return try g.negated() } catch { throw Diagnostic(.runtime, error.message, at: ctx.span) }
     }
 
     /// The closed form of KL(p || q) for two distributions (summed over a batch).
@@ -230,7 +299,8 @@ final class DivergenceValue: ThetaObject, ParameterHolder {
         case .closedForm: return "exact"
         case .denoisingScore(let s): return "denoising score matching, noise \(Display.short(s)), up to a constant"
         case .jensenShannon: return "from the critic's game value, exact when the critic is optimal"
-        case .wasserstein(let c): return "critic weights clipped to ±\(Display.short(c))"
+        case .wasserstein(.clip(let c)): return "critic weights clipped to ±\(Display.short(c))"
+        case .wasserstein(.penalty(let l)): return "critic's game value, gradient penalty \(Display.short(l))"
         case .mmd(let h): return h.map { "MMD², Gaussian kernel h = \(Display.short($0))" } ?? "MMD², Gaussian kernel, median-distance bandwidth"
         }
     }

@@ -120,7 +120,7 @@ enum FitLoop {
             guard !criticParameters.isEmpty else { throw ctx.error("\(d.name): the critic has no learn(...) parameters") }
             guard !players.isEmpty else { throw ctx.error("\(d.name): the model has no learn(...) parameters apart from the critic's") }
             critic = GradientStep(parameters: criticParameters, optimizer: Optimizer(method), sign: -1)
-            if case .wasserstein(let c) = d.estimator { critic?.clip = c }
+            if case .wasserstein(.clip(let c)) = d.estimator { critic?.clip = c }
         }
         let model = GradientStep(parameters: players, optimizer: Optimizer(method), sign: maximize ? -1 : 1)
         var history: [Double] = []
@@ -140,8 +140,12 @@ enum FitLoop {
         do {
             for step in 0..<steps {
                 if let critic, case .divergence(let d, let plan) = objective {
-                    let batch = try plan?.next(&rt.rng)
-                    try critic.take(step: step, ctx) { try d.criticLoss(batch: batch, ctx) }
+                    // The critic's steps first, each on a fresh batch; the model's on the last.
+                    var batch: Tensor? = nil
+                    for _ in 0..<d.criticSteps {
+                        batch = try plan?.next(&rt.rng)
+                        try critic.take(step: step, ctx) { try d.criticLoss(batch: batch, ctx) }
+                    }
                     let loss = try model.take(step: step, ctx) { try d.loss(batch: batch, ctx) }
                     history.append(loss)
                 } else {
