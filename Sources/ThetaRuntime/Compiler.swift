@@ -195,9 +195,12 @@ final class Compiler {
         let code = FunctionCode(name: decl.name, parameterNames: decl.parameters.map(\.name), defaults: defaults,
                                 frameSize: scope.count, body: body, span: decl.span)
         code.referencedGlobals = closeGlobalsUsed()
+        // Fields and methods are the body's names, less the counters of its loops.
+        let counters = AssignedNames.loopOnly(decl.body.statements)
         var members: [String: Int] = [:]
-        for (i, n) in scope.orderedNames.enumerated() { members[n] = i }
-        return MakeModelType(code: code, members: members, memberOrder: scope.orderedNames, span: decl.span)
+        for (i, n) in scope.orderedNames.enumerated() where !counters.contains(n) { members[n] = i }
+        let order = scope.orderedNames.filter { !counters.contains($0) }
+        return MakeModelType(code: code, members: members, memberOrder: order, span: decl.span)
     }
 
     // MARK: imports

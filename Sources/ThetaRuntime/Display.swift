@@ -101,7 +101,7 @@ public enum Display {
             case .function, .builtin, .boundMethod: continue
             case .number(let x): parts.append("\(name): \(short(x))")
             case .parameter(let p) where p.isScalar: parts.append("\(name): \(short(p.value.scalars.first ?? .nan))")
-            case .parameter(let p) where p.value.count <= 6:
+            case .parameter(let p) where p.value.count <= 6 && p.value.rank <= 1:
                 parts.append("\(name): [" + p.value.scalars.map(short).joined(separator: ", ") + "]")
             case .parameter(let p): parts.append("\(name): tensor\(Tensor.describe(p.value.shape))")
             case .tensor(let t) where t.count > 6: parts.append("\(name): tensor\(Tensor.describe(t.shape))")

@@ -41,6 +41,38 @@ enum AssignedNames {
         for s in statements { collect(s, into: &names) }
     }
 
+    /// The names that only `for` loops bind (no assignment or declaration binds them too): a
+    /// model's loop counters, which are not its fields.
+    static func loopOnly(_ statements: [Stmt]) -> Set<String> {
+        var all: [(String, Span)] = []
+        collect(statements, into: &all)
+        var loops: [(String, Span)] = []
+        collectLoopVariables(statements, into: &loops)
+        var counts: [String: Int] = [:]
+        for (n, _) in all { counts[n, default: 0] += 1 }
+        for (n, _) in loops { counts[n, default: 0] -= 1 }
+        return Set(loops.map(\.0).filter { counts[$0, default: 0] == 0 })
+    }
+
+    /// The variables of the `for` loops among `statements`, nested loops and `if`/`while`
+    /// blocks included (the same places `collect` looks).
+    private static func collectLoopVariables(_ statements: [Stmt], into names: inout [(String, Span)]) {
+        for s in statements {
+            switch s.kind {
+            case .forIn(let v, let vs, _, let body):
+                names.append((v, vs))
+                collectLoopVariables(body.statements, into: &names)
+            case .whileLoop(_, let body): collectLoopVariables(body.statements, into: &names)
+            case .expr(let e, _):
+                if case .ifElse(_, let a, let b) = e.kind {
+                    collectLoopVariables(a.statements, into: &names)
+                    if let b { collectLoopVariables(b.statements, into: &names) }
+                }
+            default: break
+            }
+        }
+    }
+
     static func collect(_ s: Stmt, into names: inout [(String, Span)]) {
         switch s.kind {
         case .expr(let e, _): collect(e, into: &names)
