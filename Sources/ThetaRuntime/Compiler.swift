@@ -107,6 +107,16 @@ final class Compiler {
         case .index, .field:
             guard let place = compilePlace(target) else { return value }
             return AssignPlace(place: place, value: value, span: span)
+        case .list(let items):
+            var targets: [VariableAccess] = []
+            for item in items {
+                guard case .name(let n) = item.kind else {
+                    error("only names can be unpacked into", item.span)
+                    return value
+                }
+                targets.append(VariableAccess(ref: assignRef(n), globals: globals, name: n, span: item.span))
+            }
+            return Unpack(targets: targets, value: value, span: span)
         default:
             error("cannot assign to this expression", target.span, hint: "assign to a name, an element x[i] or a field r.a")
             return value

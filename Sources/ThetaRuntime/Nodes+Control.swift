@@ -136,3 +136,36 @@ final class MakeModelType: Node {
         .modelType(ModelType(code: code, captured: f, members: members, memberOrder: memberOrder))
     }
 }
+
+/// `[a, b] = xs` (also written `a, b = xs`): the elements of a list, or the rows of a tensor's
+/// first axis, assigned to the names in order. The counts must agree.
+final class Unpack: Node {
+    let targets: [VariableAccess]
+    let value: Node
+    init(targets: [VariableAccess], value: Node, span: Span) {
+        self.targets = targets; self.value = value; super.init(span: span)
+    }
+
+    override func eval(_ f: Frame, _ rt: Runtime) throws -> Value {
+        let v = try value.eval(f, rt)
+        let count: Int
+        let element: (Int) throws -> Value
+        switch v {
+        case .list(let items):
+            count = items.count
+            element = { items[$0] }
+        case .tensor(let t) where t.rank >= 1:
+            count = t.shape[0]
+            element = { Value.from(try Indexing.row(t, $0, span: self.value.span)) }
+        default:
+            throw Diagnostic(.runtime, "cannot unpack \(v.typeName) into \(targets.count) names", at: value.span,
+                             hint: "unpacking takes a list or a tensor's rows")
+        }
+        guard count == targets.count else {
+            throw Diagnostic(.runtime, "cannot unpack \(count) \(count == 1 ? "value" : "values") into \(targets.count) names",
+                             at: span, hint: "write as many names as there are elements")
+        }
+        for (i, target) in targets.enumerated() { target.write(f, try element(i)) }
+        return .none
+    }
+}

@@ -78,6 +78,9 @@ enum AssignedNames {
         case .expr(let e, _): collect(e, into: &names)
         case .assign(let target, let value):
             if case .name(let n) = target.kind { names.append((n, target.span)) }
+            if case .list(let items) = target.kind {
+                for item in items { if case .name(let n) = item.kind { names.append((n, item.span)) } }
+            }
             collect(value, into: &names)
         case .function(let d): if let n = d.name { names.append((n, d.nameSpan)) }
         case .model(let d): names.append((d.name, d.nameSpan))

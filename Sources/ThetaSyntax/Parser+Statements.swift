@@ -116,11 +116,26 @@ extension TokenParser {
 
     /// ```
     /// assignment = target ( "=" | "+=" | "-=" | "*=" | "/=" ) expression
+    ///            | names "=" expression
     /// target     = name | postfix "[" indexItems "]" | postfix "." name
+    /// names      = name "," name { "," name } | "[" name { "," name } [ "," ] "]"
     /// ```
-    /// `x op= e` is stored as `x = x op e`.
+    /// `x op= e` is stored as `x = x op e`; `a, b = e` as `[a, b] = e`, unpacking a list or a
+    /// tensor's first axis into names.
     func parseAssignmentOrExpression() throws -> Stmt {
-        let lhs = try parseExpression()
+        var lhs = try parseExpression()
+        if at(.comma), case .name = lhs.kind {
+            // `a, b = e`: only names, then "="
+            var items = [lhs]
+            while eat(.comma) {
+                let (name, span) = try expectName("a name to assign (a, b = ...)")
+                items.append(Expr(.name(name), span))
+            }
+            guard at(.assign) else {
+                throw unexpected(expected: "'='", hint: "several names are assigned at once with a, b = [1, 2]")
+            }
+            lhs = Expr(.list(items), lhs.span.to(items[items.count - 1].span))
+        }
         let op: BinaryOp?
         switch current.kind {
         case .punct(.assign): op = nil
@@ -141,6 +156,14 @@ extension TokenParser {
     func checkAssignable(_ target: Expr, _ opToken: Token) throws {
         switch target.kind {
         case .name, .index, .field: return
+        case .list(let items) where opToken.kind == .punct(.assign) && !items.isEmpty:
+            for item in items {
+                guard case .name = item.kind else {
+                    throw Diagnostic(.syntax, "only names can be unpacked into", at: item.span,
+                                     hint: "write [a, b] = xs, then assign elements or fields from a and b")
+                }
+            }
+            return
         case .call(let callee, _):
             var hint = "only a name, an element x[i] or a field r.a can be assigned"
             if case .name(let f) = callee.kind { hint = "to define a function write fn \(f)(...) = ..." }

@@ -15,6 +15,16 @@ final class StatementParserTests: XCTestCase {
         XCTAssertEqual(sexp("m.w[1, :] = v"), "(= (index (. m w) 1 (: _ _)) v)")
     }
 
+    func testUnpackingAssignments() {
+        XCTAssertEqual(sexp("[a, b] = xs"), "(= (list a b) xs)")
+        XCTAssertEqual(sexp("a, b, c = f(x)"), "(= (list a b c) (call f x))")
+        XCTAssertEqual(sexp("a, b = [1, 2]"), sexp("[a, b] = [1, 2]"))
+        XCTAssertEqual(parseError("[a, 1] = xs")?.message, "only names can be unpacked into")
+        XCTAssertEqual(spanText(parseError("[a, b.c] = xs")), "b.c")
+        XCTAssertNotNil(parseError("[a, b] += xs"))
+        XCTAssertNotNil(parseError("a, b"))
+    }
+
     func testCompoundAssignmentsDesugar() {
         XCTAssertEqual(sexp("x += 1\nx -= 2\nx *= 3\nx /= y + 1"),
                        "(= x (+ x 1))\n(= x (- x 2))\n(= x (* x 3))\n(= x (/ x (+ y 1)))")
