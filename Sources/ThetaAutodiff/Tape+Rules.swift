@@ -223,6 +223,9 @@ extension BackwardPass {
         case .logSumExp(let axis, _):
             // ∂/∂x_j log Σ e^x = e^{x_j − y}: g ⊙ e^{x − y}, y and g repeated along the axis
             try accumulate(ra, value(ra).logSumExpGradient(value: values[i], upstream: g, axis: axis))
+        case .logSumExpWithSoftmax(_, _, let softmax):
+            // the same derivative, saved by the forward pass: g repeated along the axis ⊙ softmax
+            try accumulate(ra, Tensor.rowScaled(value(softmax), by: g))
         case .softmax(let axis):
             // ∂x = y ⊙ (g − Σ_axis g ⊙ y); a single element is constant (∂ = 0)
             let y = values[i]
@@ -244,6 +247,10 @@ extension BackwardPass {
         // MARK: Linear algebra and shapes
 
         case .matmul:
+            try matmulRule(g, ra, rb)
+        case .matmulAdd(let bias):
+            // ∂(a @ b + c): the product's rule for a and b; c gets g summed over its broadcast axes
+            if bias >= 0 { try accumulate(bias, unbroadcast(g, to: value(bias).shape)) }
             try matmulRule(g, ra, rb)
         case .cholesky:
             try accumulate(ra, LinearAlgebra.choleskyBackward(values[i], g))
