@@ -51,6 +51,14 @@ extension Tensor {
                     withUnsafeTemporaryAllocation(of: Double.self, capacity: span) { scratch in
                         guard let d = buf.baseAddress, let wv = ws.baseAddress, let gv = gs.baseAddress,
                               let ge = scratch.baseAddress else { return }
+                        if length <= 8 {
+                            // Short rows: a scalar factor per row (no repeated row written out).
+                            for r in 0..<rows {
+                                let f = gv[r], src = wv + r * length, dst = d + r * length
+                                for j in 0..<length { dst[j] = f * src[j] }
+                            }
+                            return
+                        }
                         var r0 = 0
                         while r0 < rows {
                             let nr = Swift.min(block, rows - r0)

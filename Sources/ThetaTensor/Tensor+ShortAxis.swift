@@ -30,6 +30,17 @@ extension Tensor {
     static func logSumExpShortRows(_ x: UnsafePointer<Double>, rows: Int, length: Int,
                                    into out: UnsafeMutablePointer<Double>,
                                    softmax: UnsafeMutablePointer<Double>? = nil) {
+        // Rows of at most eight: eight rows at a time across the lanes, the rest in blocks.
+        let done = length <= 8 ? logSumExpRowLanes(x, rows: rows, length: length, into: out, softmax: softmax) : 0
+        if done == rows { return }
+        logSumExpShortBlocks(x + done * length, rows: rows - done, length: length, into: out + done,
+                             softmax: softmax.map { $0 + done * length })
+    }
+
+    /// `logSumExpShortRows` a block of rows at a time (see the type's notes).
+    static func logSumExpShortBlocks(_ x: UnsafePointer<Double>, rows: Int, length: Int,
+                                     into out: UnsafeMutablePointer<Double>,
+                                     softmax: UnsafeMutablePointer<Double>?) {
         let block = blockRows(length)
         let span = block * length + 8   // room for `expandRows`' last spill
         withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * span + 2 * block) { scratch in
