@@ -55,9 +55,16 @@ extension BackwardPass {
             // ∂(a/b) = (1/b, −a/b² = −y/b): with q = g/b (one pass, in place), the lhs gets q
             // and the rhs −q·y, summed over b's broadcast axes without a temporary
             let a = value(ra), b = value(rb)
-            try Kernel.update(&g, with: b, op: "/") { $0 / $1 }
-            if rb >= 0 {
-                try accumulate(rb, unbroadcastZip(g, values[i], to: b.shape, op: "/") { $0 * $1 }, scale: -s)
+            if rb >= 0, b.count > 1, b.shape != g.shape, g.shape == values[i].shape,
+               let inner = leadingRowLength(g.shape, to: b.shape), inner == b.count {
+                // b one row against g: the quotient and b's column sums in one pass
+                let sums = try Tensor.divideRowsAndColumnSums(&g, by: b, times: values[i], inner: inner)
+                try accumulate(rb, Tensor(unchecked: b.shape, scalars: sums), scale: -s)
+            } else {
+                try Kernel.update(&g, with: b, op: "/") { $0 / $1 }
+                if rb >= 0 {
+                    try accumulate(rb, unbroadcastZip(g, values[i], to: b.shape, op: "/") { $0 * $1 }, scale: -s)
+                }
             }
             if ra >= 0 { try accumulate(ra, unbroadcast(g, to: a.shape), scale: s) }
         case .pow:

@@ -35,9 +35,11 @@ extension Tensor {
                     let v = columns[j]
                     m.replace(with: v, where: v .> m)
                 }
-                // m − m is 0 for a finite maximum, NaN otherwise.
-                let zero = m - m
-                if any(zero .!= zero) { break }
+                // m − m is +0 (all bits clear) for a finite maximum, NaN otherwise; a non-zero
+                // pattern b has the top bit set in b or in −b (`any` would call a generic
+                // routine that is not inlined, see `VectorMath.anyTopBit`).
+                let bits = unsafeBitCast(m - m, to: SIMD8<UInt64>.self)
+                if VectorMath.anyTopBit(bits | (0 &- bits)) { break }
                 var sum = VectorMath.exp(columns[0] - m, table: table)
                 columns[0] = sum
                 for j in 1..<length {

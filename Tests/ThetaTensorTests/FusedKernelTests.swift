@@ -144,4 +144,50 @@ final class FusedKernelTests: XCTestCase {
         }
         assertTError(["row scaling", "3 factors"]) { try Tensor.rowScaled(makeT([4, 2], values(8)), by: makeT([3], values(3))) }
     }
+
+    /// A column against a short row (`[N, 1] ∘ [K]` and `[K] ∘ [N, 1]`, K ≤ 8) is stored a
+    /// row of eight lanes at a time: with few rows the last ones must not write past the
+    /// output, and every element must still be `f(column[r], row[j])`.
+    func testColumnAgainstShortRowAtTheEdgesOfTheOutput() throws {
+        for rows in [1, 2, 3, 4, 9] {
+            for count in 2...8 {
+                let column = makeT([rows, 1], values(rows, phase: 0.5))
+                let row = makeT([count], values(count, phase: 1.5).map { $0 + 9 })
+                let a = try Tensor.sub(column, row), b = try Tensor.div(row, column)
+                XCTAssertEqual(a.shape, [rows, count])
+                XCTAssertEqual(a.count, rows * count)
+                for r in 0..<rows {
+                    for j in 0..<count {
+                        XCTAssertEqual(a.scalars[r * count + j], column.scalars[r] - row.scalars[j], "\(rows)×\(count)")
+                        XCTAssertEqual(b.scalars[r * count + j], row.scalars[j] / column.scalars[r], "\(rows)×\(count)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The division's backward kernel: the quotient written over g and the column sums of
+    /// its product with y, the same bits as `g / b` followed by `columnSums`.
+    func testDivideRowsAndColumnSumsMatchesTheTwoPassForm() throws {
+        for inner in [2, 5, 8, 13, 40] {
+            for rows in [1, 7, 64, 1001] {
+                let g0 = makeT([rows, inner], values(rows * inner, phase: 0.3))
+                let b = makeT([inner], values(inner, phase: 1.9).map { $0 + 8 })
+                let y = makeT([rows, inner], values(rows * inner, phase: 2.7))
+                var g = g0
+                let sums = try Tensor.divideRowsAndColumnSums(&g, by: b, times: y, inner: inner)
+                let q = try Tensor.div(g0, b)
+                XCTAssertEqual(g, q, "\(rows)×\(inner)")
+                let want = try Tensor.columnSums(q, y, inner: inner, op: "/") { $0 * $1 }
+                XCTAssertEqual(sums.map(\.bitPattern), want.map(\.bitPattern), "\(rows)×\(inner)")
+                for j in 0..<inner {
+                    let naive = (0..<rows).reduce(0.0) { $0 + q.scalars[$1 * inner + j] * y.scalars[$1 * inner + j] }
+                    XCTAssertEqual(sums[j], naive, accuracy: 1e-12 * Swift.max(1, Swift.abs(naive)))
+                }
+                XCTAssertEqual(g0, makeT([rows, inner], values(rows * inner, phase: 0.3)), "a shared buffer is copied")
+            }
+        }
+        var g = makeT([4, 3], values(12))
+        assertTError(["/ (backward)"]) { try Tensor.divideRowsAndColumnSums(&g, by: makeT([2], [1, 2]), times: makeT([4, 3], values(12)), inner: 3) }
+    }
 }
