@@ -87,8 +87,7 @@ extension Tensor {
             // C (n) = Bᵀ (n×k) · a (k), reading B (k×n) transposed.
             cblas_dgemv(CblasRowMajor, CblasTrans, Int32(k), Int32(n), 1, B, Int32(n), A, 1, beta, C, 1)
         } else {
-            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
-                        1, A, Int32(k), B, Int32(n), beta, C, Int32(n))
+            dgemmRows(A, B, C, m: m, n: n, k: k, ldb: n, beta: beta)
         }
     }
 }
@@ -175,9 +174,7 @@ extension Tensor {
                 cblas_dgemv(CblasRowMajor, CblasTrans, Int32(k), Int32(n), 1, B, Int32(n), A, 1, 0, C, 1)
             }
         } else {
-            cblas_dgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
-                        Int32(m), Int32(n), Int32(k), 1, A, Int32(ta ? m : k), B, Int32(tb ? k : n),
-                        0, C, Int32(n))
+            dgemmTransposed(A, ta, B, tb, C, m: m, n: n, k: k)
         }
     }
 }
