@@ -3,8 +3,9 @@
 ///
 /// With the rows across the lanes, each step of the row-wise computation is one vector
 /// operation for eight rows: the maximum is `length − 1` lane-wise comparisons, the
-/// exponentials `length` lane `exp`s, the sum `length − 1` additions and the logarithm one
-/// lane `log`, with no per-row loop, no repeated shifts written out and read back, and no
+/// exponentials one call of the buffer `exp` over the `8·length` shifted entries (whose loop
+/// keeps the kernel's constants in registers), the sum `length − 1` additions and the
+/// logarithm one lane `log`, with no per-row loop, no repeated shifts written out and read back, and no
 /// horizontal sums. Each row sees exactly the operations of the row-at-a-time kernel, in the
 /// same order (maximum by `v > m ? v : m` from the first element, sum left to right; the lane
 /// and scalar forms of `VectorMath.exp` and `log` agree), so the results are the same bits.
@@ -18,7 +19,6 @@ extension Tensor {
                                   softmax: UnsafeMutablePointer<Double>?) -> Int {
         typealias Lanes = SIMD8<Double>
         guard length >= 1, length <= 8 else { return 0 }
-        let table = VectorMath.expTable
         var r = 0
         withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 8) { buffer in
             guard let columns = buffer.baseAddress else { return }
@@ -40,13 +40,12 @@ extension Tensor {
                 // routine that is not inlined, see `VectorMath.anyTopBit`).
                 let bits = unsafeBitCast(m - m, to: SIMD8<UInt64>.self)
                 if VectorMath.anyTopBit(bits | (0 &- bits)) { break }
-                var sum = VectorMath.exp(columns[0] - m, table: table)
-                columns[0] = sum
-                for j in 1..<length {
-                    let e = VectorMath.exp(columns[j] - m, table: table)
-                    columns[j] = e
-                    sum += e
+                for j in 0..<length { columns[j] -= m }
+                UnsafeMutableRawPointer(columns).withMemoryRebound(to: Double.self, capacity: 8 * length) { flat in
+                    VectorMath.exp(flat, into: flat, count: 8 * length)
                 }
+                var sum = columns[0]
+                for j in 1..<length { sum += columns[j] }
                 let value = m + VectorMath.log(sum)
                 UnsafeMutableRawPointer(out + r).storeBytes(of: value, as: Lanes.self)
                 if let softmax {
