@@ -35,7 +35,7 @@ let package = Package(
             .product(name: "RealModule", package: "swift-numerics"),
         ], swiftSettings: engineSettings),
         .target(name: "ThetaAutodiff", dependencies: ["ThetaTensor"], swiftSettings: engineSettings),
-        .target(name: "ThetaProbability", dependencies: ["ThetaTensor", "ThetaAutodiff"]),
+        .target(name: "ThetaProbability", dependencies: ["ThetaTensor", "ThetaAutodiff"], swiftSettings: engineSettings),
         .target(name: "ThetaData", dependencies: [
             "ThetaTensor", "ThetaProbability",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),

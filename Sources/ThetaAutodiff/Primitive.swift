@@ -63,12 +63,23 @@ public enum Primitive: Sendable, Equatable {
     case max(axis: Int?, keepDims: Bool)
     /// `log Σ e^{x}`, shifted by the maximum.
     case logSumExp(axis: Int?, keepDims: Bool)
+    /// `log Σ e^{x}` over the last axis `axis` (a short one, `Tensor.logSumExpWithSoftmax`),
+    /// recorded with its derivative, the softmax of `lhs` along that axis, as the constant
+    /// referenced by `softmax` (of `lhs`'s shape). Gradient: `g` repeated along the axis
+    /// times the softmax, with no `exp` recomputed. Same value as `logSumExp`.
+    case logSumExpWithSoftmax(axis: Int, keepDims: Bool, softmax: Int32)
     case softmax(axis: Int)
     case logSoftmax(axis: Int)
 
     // Linear algebra and shapes.
     /// NumPy `matmul` of `lhs` and `rhs` (1-d, 2-d and batched with broadcast batch axes).
     case matmul
+    /// `lhs @ rhs + bias` in one product (`Tensor.matmulAdd`, a dense layer's affine map):
+    /// `lhs` of rank ≥ 2, `rhs` one matrix, and `bias` (a node or constant reference) of a
+    /// shape that broadcasts to the product's without changing it (`Tensor.fusesBias`).
+    /// Gradients: the product's for `lhs` and `rhs`, the output gradient summed over the
+    /// broadcast axes for `bias`.
+    case matmulAdd(bias: Int32)
     /// Result axis `i` is input axis `permutation[i]`.
     case transpose(permutation: [Int])
     case reshape
@@ -133,10 +144,11 @@ public enum Primitive: Sendable, Equatable {
         case .sum: return "sum"
         case .mean: return "mean"
         case .max: return "max"
-        case .logSumExp: return "logsumexp"
+        case .logSumExp, .logSumExpWithSoftmax: return "logsumexp"
         case .softmax: return "softmax"
         case .logSoftmax: return "log_softmax"
         case .matmul: return "@"
+        case .matmulAdd: return "matmul_add"
         case .transpose: return "transpose"
         case .reshape: return "reshape"
         case .broadcast: return "broadcast_to"

@@ -93,6 +93,7 @@ extension Tape {
             var r: [Int32] = []
             if nodes.lhs[i] != Tape.noInput { r.append(nodes.lhs[i]) }
             if nodes.rhs[i] != Tape.noInput { r.append(nodes.rhs[i]) }
+            if case .matmulAdd(let bias) = nodes.ops[i] { r.append(bias) }
             return r
         }
     }

@@ -135,8 +135,10 @@ extension Tape {
             try send(ra, g.reshaped(kept) * fixed(share))
         case .logSumExp(let axis, _):
             // g ⊙ e^{x − y}
-            let kept = keptShape(shapeOf(ra), axis: axis)
-            try send(ra, g.reshaped(kept) * (a() - y().reshaped(kept)).exp())
+            try send(ra, logSumExpGradient(g, a(), y(), axis: axis))
+        case .logSumExpWithSoftmax(let axis, _, _):
+            // the same; the saved softmax is a constant, so it is formed again from x
+            try send(ra, logSumExpGradient(g, a(), y(), axis: axis))
         case .softmax(let axis):
             if y().value.rank == 0 { try send(ra, constant(Tensor(0))); return }
             let s = try (g * y()).sum(axis: axis, keepDims: true)
@@ -148,6 +150,9 @@ extension Tape {
         // MARK: Linear algebra and shapes
 
         case .matmul:
+            try differentiableMatmulRule(g, ra, rb, wants: wants, send: send)
+        case .matmulAdd(let bias):
+            if wants(bias) { try send(bias, unbroadcast(g, to: shapeOf(bias))) }
             try differentiableMatmulRule(g, ra, rb, wants: wants, send: send)
         case .transpose(let perm):
             var inverse = [Int](repeating: 0, count: perm.count)
@@ -205,6 +210,12 @@ extension Tape {
         var r = g
         for axis in axes.reversed() { r = try r.sum(axis: axis, keepDims: true) }
         return try r.reshaped(shape)
+    }
+
+    /// `g ⊙ e^{x − y}` with `y = log Σ_axis e^x` and `g` repeated along the axis.
+    private func logSumExpGradient(_ g: Variable, _ x: Variable, _ y: Variable, axis: Int?) throws(AutodiffError) -> Variable {
+        let kept = keptShape(x.value.shape, axis: axis)
+        return try g.reshaped(kept) * (x - y.reshaped(kept)).exp()
     }
 
     /// `g` (a reduction's gradient, with or without kept axes) repeated over `shape` along

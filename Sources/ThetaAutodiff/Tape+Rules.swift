@@ -55,9 +55,16 @@ extension BackwardPass {
             // ∂(a/b) = (1/b, −a/b² = −y/b): with q = g/b (one pass, in place), the lhs gets q
             // and the rhs −q·y, summed over b's broadcast axes without a temporary
             let a = value(ra), b = value(rb)
-            try Kernel.update(&g, with: b, op: "/") { $0 / $1 }
-            if rb >= 0 {
-                try accumulate(rb, unbroadcastZip(g, values[i], to: b.shape, op: "/") { $0 * $1 }, scale: -s)
+            if rb >= 0, b.count > 1, b.shape != g.shape, g.shape == values[i].shape,
+               let inner = leadingRowLength(g.shape, to: b.shape), inner == b.count {
+                // b one row against g: the quotient and b's column sums in one pass
+                let sums = try Tensor.divideRowsAndColumnSums(&g, by: b, times: values[i], inner: inner)
+                try accumulate(rb, Tensor(unchecked: b.shape, scalars: sums), scale: -s)
+            } else {
+                try Kernel.update(&g, with: b, op: "/") { $0 / $1 }
+                if rb >= 0 {
+                    try accumulate(rb, unbroadcastZip(g, values[i], to: b.shape, op: "/") { $0 * $1 }, scale: -s)
+                }
             }
             if ra >= 0 { try accumulate(ra, unbroadcast(g, to: a.shape), scale: s) }
         case .pow:
@@ -223,6 +230,9 @@ extension BackwardPass {
         case .logSumExp(let axis, _):
             // ∂/∂x_j log Σ e^x = e^{x_j − y}: g ⊙ e^{x − y}, y and g repeated along the axis
             try accumulate(ra, value(ra).logSumExpGradient(value: values[i], upstream: g, axis: axis))
+        case .logSumExpWithSoftmax(_, _, let softmax):
+            // the same derivative, saved by the forward pass: g repeated along the axis ⊙ softmax
+            try accumulate(ra, Tensor.rowScaled(value(softmax), by: g))
         case .softmax(let axis):
             // ∂x = y ⊙ (g − Σ_axis g ⊙ y); a single element is constant (∂ = 0)
             let y = values[i]
@@ -244,6 +254,10 @@ extension BackwardPass {
         // MARK: Linear algebra and shapes
 
         case .matmul:
+            try matmulRule(g, ra, rb)
+        case .matmulAdd(let bias):
+            // ∂(a @ b + c): the product's rule for a and b; c gets g summed over its broadcast axes
+            if bias >= 0 { try accumulate(bias, unbroadcast(g, to: value(bias).shape)) }
             try matmulRule(g, ra, rb)
         case .cholesky:
             try accumulate(ra, LinearAlgebra.choleskyBackward(values[i], g))

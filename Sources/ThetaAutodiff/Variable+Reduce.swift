@@ -49,8 +49,18 @@ extension Variable {
     }
 
     /// `log Σ e^x` over `axis` (nil: every axis), computed as `m + log Σ e^{x − m}`.
+    /// Recorded over a short last axis, the forward pass also keeps the softmax (the
+    /// derivative) for the backward pass (`logSumExpWithSoftmax`).
     public func logSumExp(axis: Int?, keepDims: Bool = false) throws(AutodiffError) -> Variable {
-        try reduction(.logsumexp, axis: axis, keepDims: keepDims) { .logSumExp(axis: $0, keepDims: $1) }
+        if tape.isRecording, isTracked, let axis, axis == -1 || axis == value.rank - 1,
+           let (v, w) = value.logSumExpWithSoftmax(keepDims: keepDims) {
+            let op = Primitive.logSumExpWithSoftmax(axis: value.rank - 1, keepDims: keepDims, softmax: 0)
+            try tape.check(self, op)
+            let rw = try tape.constantReference(w)
+            return try tape.push(.logSumExpWithSoftmax(axis: value.rank - 1, keepDims: keepDims, softmax: rw),
+                                 v, index, Tape.noInput)
+        }
+        return try reduction(.logsumexp, axis: axis, keepDims: keepDims) { .logSumExp(axis: $0, keepDims: $1) }
     }
 
     /// `e^{x_i} / Σ_j e^{x_j}` along `axis`.

@@ -71,12 +71,19 @@ public final class Optimizer {
         v.withUnsafeMutableBufferPointer { v in
             switch method {
             case .sgd(let lr, let mu):
+                // Lanes first (the same operations per element), then the remainder.
+                var j = 0
+                if let pp = p.baseAddress, let gp = g.baseAddress, let mp = m.baseAddress {
+                    j = Optimizer.sgdLanes(UnsafeMutableRawPointer(pp), UnsafeRawPointer(gp),
+                                           UnsafeMutableRawPointer(mp), n, lr: lr,
+                                           momentum: mu, first: steps == 1)
+                }
                 if mu == 0 {
-                    for j in 0..<n { p[j] -= lr * g[j] }
+                    while j < n { p[j] -= lr * g[j]; j += 1 }
                 } else if steps == 1 {
-                    for j in 0..<n { m[j] = g[j]; p[j] -= lr * m[j] }
+                    while j < n { m[j] = g[j]; p[j] -= lr * m[j]; j += 1 }
                 } else {
-                    for j in 0..<n { m[j] = mu * m[j] + g[j]; p[j] -= lr * m[j] }
+                    while j < n { m[j] = mu * m[j] + g[j]; p[j] -= lr * m[j]; j += 1 }
                 }
             case .adam(let lr, let b1, let b2, let eps):
                 let t = Double(steps)
@@ -101,39 +108,17 @@ public final class Optimizer {
                     j += 1
                 }
             case .rmsprop(let lr, let alpha, let eps):
-                for j in 0..<n {
+                var j = 0
+                if let pp = p.baseAddress, let gp = g.baseAddress, let vp = v.baseAddress {
+                    j = Optimizer.rmspropLanes(UnsafeMutableRawPointer(pp), UnsafeRawPointer(gp),
+                                               UnsafeMutableRawPointer(vp), n, lr: lr, alpha: alpha, eps: eps)
+                }
+                while j < n {
                     v[j] = v[j] * alpha + (1 - alpha) * g[j] * g[j]
                     p[j] -= lr * (g[j] / (v[j].squareRoot() + eps))
+                    j += 1
                 }
             }
         }}}}
-    }
-
-    /// The Adam update over the first `n − n mod 8` elements in `SIMD8<Double>` lanes;
-    /// returns how many elements it updated. Per lane exactly the scalar loop's operations.
-    @inline(__always)
-    static func adamLanes(_ p: UnsafeMutableRawPointer, _ g: UnsafeRawPointer,
-                          _ m: UnsafeMutableRawPointer, _ v: UnsafeMutableRawPointer, _ n: Int,
-                          b1: Double, b2: Double, eps: Double,
-                          stepSize: Double, correction2Root: Double) -> Int {
-        typealias Lanes = SIMD8<Double>
-        let oneMinusB1 = 1 - b1, oneMinusB2 = 1 - b2
-        var j = 0
-        while j + Lanes.scalarCount <= n {
-            let o = j * MemoryLayout<Double>.stride
-            let gj = g.loadUnaligned(fromByteOffset: o, as: Lanes.self)
-            var mj = m.loadUnaligned(fromByteOffset: o, as: Lanes.self)
-            var vj = v.loadUnaligned(fromByteOffset: o, as: Lanes.self)
-            var pj = p.loadUnaligned(fromByteOffset: o, as: Lanes.self)
-            mj += (gj - mj) * oneMinusB1
-            vj = vj * b2 + oneMinusB2 * gj * gj
-            let denom = vj.squareRoot() / correction2Root + eps
-            pj -= stepSize * (mj / denom)
-            m.storeBytes(of: mj, toByteOffset: o, as: Lanes.self)
-            v.storeBytes(of: vj, toByteOffset: o, as: Lanes.self)
-            p.storeBytes(of: pj, toByteOffset: o, as: Lanes.self)
-            j += Lanes.scalarCount
-        }
-        return j
     }
 }

@@ -1,3 +1,4 @@
+import ThetaAutodiff
 import ThetaSyntax
 import ThetaTensor
 
@@ -147,6 +148,16 @@ let tensorBuiltins: [Builtin] = [
         if TrackedBuiltins.involved(args[0]) { return try TrackedBuiltins.gather(args, ctx) }
         let x = try args.tensor(0), i = try args.tensor(1), axis = try args.int(2)
         return try tensorOp(ctx) { () throws(TensorError) in try x.gather(i, axis: axis) }
+    },
+    Builtin("matmul_add", [.init("x"), .init("W"), .init("b")], doc: "x @ W + b, the affine map of a dense layer, with the bias added by the matrix product itself (one pass fewer).") { args, ctx in
+        if TrackedBuiltins.involved(args[0], args[1], args[2]) {
+            let x = try TrackedBuiltins.variable(args, 0, ctx)
+            let w = try TrackedBuiltins.variable(args, 1, ctx)
+            let b = try TrackedBuiltins.variable(args, 2, ctx)
+            return try TrackedBuiltins.record(ctx) { () throws(AutodiffError) in try Variable.matmulAdd(x, w, b) }
+        }
+        let x = try args.tensor(0), w = try args.tensor(1), b = try args.tensor(2)
+        return try tensorOp(ctx) { () throws(TensorError) in try Tensor.matmulAdd(x, w, b) }
     },
     Builtin("softmax", [.init("x"), .init("axis", .number(-1))], doc: "exp(x) / sum(exp(x)) along axis, computed without overflow.") { args, ctx in
         if TrackedBuiltins.involved(args[0]) { return try TrackedBuiltins.softmax(false, args, ctx) }

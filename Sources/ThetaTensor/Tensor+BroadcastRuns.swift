@@ -43,11 +43,21 @@ extension Tensor {
                 for j in 0..<count { dst[j] = f(xa[j], yb[j]) }
             }
         } else if ia == 1 && ib == 0 {
+            if oa == 0 && count >= 1 && count <= 8 {
+                // One short row against a column (`[K] − [N, 1]`).
+                zipColumnByRow(d, y, x, rows: rows, count: count, columnStride: ob) { f($1, $0) }
+                return
+            }
             for r in 0..<rows {
                 let dst = d + r * count, xa = x + r * oa, v = y[r * ob]
                 for j in 0..<count { dst[j] = f(xa[j], v) }
             }
         } else if ia == 0 && ib == 1 {
+            if ob == 0 && count >= 1 && count <= 8 {
+                // A column against one short row (`[N, 1] − [K]`): an outer operation.
+                zipColumnByRow(d, x, y, rows: rows, count: count, columnStride: oa) { f($0, $1) }
+                return
+            }
             for r in 0..<rows {
                 let dst = d + r * count, u = x[r * oa], yb = y + r * ob
                 for j in 0..<count { dst[j] = f(u, yb[j]) }
@@ -57,6 +67,33 @@ extension Tensor {
                 let dst = d + r * count, xa = x + r * oa, yb = y + r * ob
                 for j in 0..<count { dst[j] = f(xa[j * ia], yb[j * ib]) }
             }
+        }
+    }
+
+    /// `d[r, j] = f(column[r·columnStride], row[j])` for `r < rows`, `j < count`, `1 ≤ count ≤ 8`:
+    /// each output row is one eight-lane operation (the row padded with its first element)
+    /// stored whole, its spill overwritten by the rows after it; the last rows, whose eight
+    /// lanes would reach past the output, are stored element by element.
+    @inlinable @inline(__always)
+    static func zipColumnByRow(_ d: UnsafeMutablePointer<Double>, _ column: UnsafePointer<Double>,
+                               _ row: UnsafePointer<Double>, rows: Int, count: Int, columnStride: Int,
+                               _ f: (Double, Double) -> Double) {
+        var padded = SIMD8<Double>(repeating: row[0])
+        for j in 0..<count { padded[j] = row[j] }
+        let raw = UnsafeMutableRawPointer(d)
+        let total = rows * count
+        var r = 0
+        while r < rows && r * count + 8 <= total {
+            let u = column[r * columnStride]
+            var v = SIMD8<Double>()
+            for j in 0..<8 { v[j] = f(u, padded[j]) }
+            raw.storeBytes(of: v, toByteOffset: r * count * 8, as: SIMD8<Double>.self)
+            r += 1
+        }
+        while r < rows {
+            let dst = d + r * count, u = column[r * columnStride]
+            for j in 0..<count { dst[j] = f(u, row[j]) }
+            r += 1
         }
     }
 

@@ -62,4 +62,65 @@ extension Tensor {
             for j in 0..<inner { acc[j] += f(p[j], q[j]) }
         }
     }
+
+    /// The backward pass of `y = a / b` for `b` one row `[K]` (or `[1, K]`) against `[N, K]`,
+    /// in one pass: `g[r, j] ← g[r, j] / b[j]` in place (the gradient of `a`), returning
+    /// `Σ_r g[r, j]·y[r, j]` with the updated `g` (minus the gradient of `b`, before any
+    /// factor). The same operations as `g = g / b` followed by `columnSums(g, y)`, in the same
+    /// order, so the same bits; `g`'s buffer is copied first if shared.
+    /// - Throws: when `y` does not have `g`'s shape or `b` does not have `inner` elements
+    ///   dividing `g`'s count.
+    public static func divideRowsAndColumnSums(_ g: inout Tensor, by b: Tensor, times y: Tensor,
+                                               inner: Int) throws(TensorError) -> [Double] {
+        guard g._shape == y._shape, inner >= 1, b.count == inner, g.count % inner == 0 else {
+            throw TensorError("/ (backward): shapes \(describe(g.shape)), \(describe(b.shape)) and \(describe(y.shape)) over rows of \(inner)")
+        }
+        let rows = g.count / inner
+        var out = [Double](repeating: 0, count: inner)
+        if rows == 0 { return out }
+        let t = inner >= shortRow ? inner : tileRows(inner) * inner
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * t) { scratch in
+            guard let divisor = scratch.baseAddress else { return }
+            let tile = divisor + t
+            b.scalars.withUnsafeBufferPointer { pb in
+                y.scalars.withUnsafeBufferPointer { py in
+                    g.scalars.withUnsafeMutableBufferPointer { pg in
+                        out.withUnsafeMutableBufferPointer { po in
+                            guard let row = pb.baseAddress, let w = py.baseAddress, let d = pg.baseAddress,
+                                  let acc = po.baseAddress else { return }
+                            for m in 0..<t { divisor[m] = row[m % inner] }
+                            tile.initialize(repeating: 0, count: t)
+                            // Whole tiles of t elements, then the remaining rows one at a time.
+                            let tiles = rows * inner / t
+                            for q in 0..<tiles {
+                                let p = d + q * t, v = w + q * t
+                                for m in 0..<t {
+                                    let x = p[m] / divisor[m]
+                                    p[m] = x
+                                    tile[m] += x * v[m]
+                                }
+                            }
+                            if inner >= shortRow {
+                                for j in 0..<inner { acc[j] = tile[j] }
+                            } else {
+                                for m in 0..<(t / inner) {
+                                    let part = tile + m * inner
+                                    for j in 0..<inner { acc[j] += part[j] }
+                                }
+                            }
+                            for r in (tiles * t / inner)..<rows {
+                                let p = d + r * inner, v = w + r * inner
+                                for j in 0..<inner {
+                                    let x = p[j] / row[j]
+                                    p[j] = x
+                                    acc[j] += x * v[j]
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
 }

@@ -74,20 +74,20 @@ extension Tensor {
         return Tensor(unchecked: outShape, scalars: out)
     }
 
-    /// `C = A·B` for row-major `A (m×k)`, `B (k×n)`, `C (m×n)`, all contiguous, by OpenBLAS;
-    /// `1 ≤ k`, and `m`, `n`, `k` fit in `Int32` (checked by `matmul`).
+    /// `C = A·B + β·C` for row-major `A (m×k)`, `B (k×n)`, `C (m×n)`, all contiguous, by
+    /// OpenBLAS; `1 ≤ k`, and `m`, `n`, `k` fit in `Int32` (checked by the callers). With
+    /// `β = 0` (the default) `C`'s prior contents are not read.
     @usableFromInline
     static func gemm(_ A: UnsafePointer<Double>, _ B: UnsafePointer<Double>,
-                     _ C: UnsafeMutablePointer<Double>, m: Int, n: Int, k: Int) {
+                     _ C: UnsafeMutablePointer<Double>, m: Int, n: Int, k: Int, beta: Double = 0) {
         if n == 1 {
             // C (m) = A (m×k) · b (k)
-            cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(m), Int32(k), 1, A, Int32(k), B, 1, 0, C, 1)
+            cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(m), Int32(k), 1, A, Int32(k), B, 1, beta, C, 1)
         } else if m == 1 {
             // C (n) = Bᵀ (n×k) · a (k), reading B (k×n) transposed.
-            cblas_dgemv(CblasRowMajor, CblasTrans, Int32(k), Int32(n), 1, B, Int32(n), A, 1, 0, C, 1)
+            cblas_dgemv(CblasRowMajor, CblasTrans, Int32(k), Int32(n), 1, B, Int32(n), A, 1, beta, C, 1)
         } else {
-            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k),
-                        1, A, Int32(k), B, Int32(n), 0, C, Int32(n))
+            dgemmRows(A, B, C, m: m, n: n, k: k, ldb: n, beta: beta)
         }
     }
 }
@@ -174,9 +174,7 @@ extension Tensor {
                 cblas_dgemv(CblasRowMajor, CblasTrans, Int32(k), Int32(n), 1, B, Int32(n), A, 1, 0, C, 1)
             }
         } else {
-            cblas_dgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
-                        Int32(m), Int32(n), Int32(k), 1, A, Int32(ta ? m : k), B, Int32(tb ? k : n),
-                        0, C, Int32(n))
+            dgemmTransposed(A, ta, B, tb, C, m: m, n: n, k: k)
         }
     }
 }

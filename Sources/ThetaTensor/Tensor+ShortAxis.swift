@@ -24,13 +24,28 @@ extension Tensor {
     /// `out[r] = log Σ_j e^{x[r, j]}` for `rows` contiguous rows of `length ≥ 1` elements,
     /// shifted by the row maximum `m` (so nothing overflows); a row whose maximum is not
     /// finite (NaN, `+inf`, or every entry `-inf`) gives that maximum, as `logSumExpRow`.
+    /// With `softmax` given, also writes there the derivative `e^{x − out}` of each row (its
+    /// softmax), as the block's exponentials divided by their row sum; a row whose maximum is
+    /// not finite gets `e^{x − out}` elementwise (NaN at the entries that made it so).
     static func logSumExpShortRows(_ x: UnsafePointer<Double>, rows: Int, length: Int,
-                                   into out: UnsafeMutablePointer<Double>) {
+                                   into out: UnsafeMutablePointer<Double>,
+                                   softmax: UnsafeMutablePointer<Double>? = nil) {
+        // Rows of at most eight: eight rows at a time across the lanes, the rest in blocks.
+        let done = length <= 8 ? logSumExpRowLanes(x, rows: rows, length: length, into: out, softmax: softmax) : 0
+        if done == rows { return }
+        logSumExpShortBlocks(x + done * length, rows: rows - done, length: length, into: out + done,
+                             softmax: softmax.map { $0 + done * length })
+    }
+
+    /// `logSumExpShortRows` a block of rows at a time (see the type's notes).
+    static func logSumExpShortBlocks(_ x: UnsafePointer<Double>, rows: Int, length: Int,
+                                     into out: UnsafeMutablePointer<Double>,
+                                     softmax: UnsafeMutablePointer<Double>?) {
         let block = blockRows(length)
         let span = block * length + 8   // room for `expandRows`' last spill
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * span + block) { scratch in
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * span + 2 * block) { scratch in
             guard let e = scratch.baseAddress else { return }
-            let shifts = e + span, sums = e + 2 * span
+            let shifts = e + span, sums = e + 2 * span, inverses = sums + block
             var r0 = 0
             while r0 < rows {
                 let nr = Swift.min(block, rows - r0)
@@ -49,10 +64,21 @@ extension Tensor {
                 expandRows(sums, rows: nr, length: length, into: shifts)
                 expOfDifference(src, shifts, into: e, count: nr * length)
                 for r in 0..<nr { sums[r] = rowSum(e + r * length, length) }
+                if let softmax {
+                    for r in 0..<nr { inverses[r] = 1 / sums[r] }
+                    expandRows(inverses, rows: nr, length: length, into: shifts)
+                    let w = softmax + r0 * length
+                    for i in 0..<(nr * length) { w[i] = e[i] * shifts[i] }
+                }
                 VectorMath.log(sums, into: sums, count: nr)
                 for r in 0..<nr {
                     let m = out[r0 + r]
-                    if m.isFinite { out[r0 + r] = m + sums[r] }
+                    if m.isFinite {
+                        out[r0 + r] = m + sums[r]
+                    } else if let softmax {
+                        let p = src + r * length, w = softmax + (r0 + r) * length
+                        for j in 0..<length { w[j] = VectorMath.exp(p[j] - m) }
+                    }
                 }
                 r0 += nr
             }

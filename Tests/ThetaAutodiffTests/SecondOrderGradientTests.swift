@@ -92,6 +92,13 @@ final class SecondOrderGradientTests: XCTestCase {
             let a = sample(sa, phase: 0.2), b = sample(sb, phase: 1.1)
             assertSecondOrder([a, b]) { _, v throws(AutodiffError) in try Variable.matmul(v[0], v[1]).tanh() }
         }
+        // The fused dense map x @ W + b, with the bias a row or a full matrix.
+        for biasShape in [[2], [1, 2], [3, 2]] {
+            let inputs = [sample([3, 4], phase: 0.2), sample([4, 2], phase: 1.1), sample(biasShape, phase: 2.3)]
+            assertSecondOrder(inputs, label: "matmul_add \(biasShape)") { _, v throws(AutodiffError) in
+                try Variable.matmulAdd(v[0], v[1], v[2]).tanh()
+            }
+        }
         let x = sample([2, 3], phase: 0.5)
         assertSecondOrder([x]) { _, v throws(AutodiffError) in try v[0].transposed().square().reshaped([3, 2]).sigmoid() }
         assertSecondOrder([x]) { _, v throws(AutodiffError) in try v[0].reshaped([6]).exp() }

@@ -67,6 +67,31 @@ final class OptimizerTests: XCTestCase {
         XCTAssertEqual(opt.steps, 3000)
     }
 
+    /// The eight-lane loops and the scalar remainder apply the same operations: an 11-element
+    /// parameter (one vector of eight, a tail of three) with the same value and gradient in
+    /// every element stays identical to the bit across elements, and equal to the scalar
+    /// trajectory of a one-element parameter, for every method.
+    func testLanesAndRemainderGiveTheSameBitsForEveryMethod() throws {
+        let methods: [Optimizer.Method] = [
+            .sgd(lr: 0.1, momentum: 0), .sgd(lr: 0.1, momentum: 0.9),
+            .adam(lr: 0.05, beta1: 0.9, beta2: 0.999, eps: 1e-8),
+            .rmsprop(lr: 0.01, alpha: 0.99, eps: 1e-8),
+        ]
+        let gradients = [0.5, -0.25, 0.125, 2.0, -0.75]
+        for method in methods {
+            let wide = Optimizer(method), single = Optimizer(method)
+            var w = [try Tensor(repeating: 0.3, shape: [11])]
+            var s = [Tensor([0.3])]
+            for g in gradients {
+                try wide.step(&w, [try Tensor(repeating: g, shape: [11])])
+                try single.step(&s, [Tensor([g])])
+                for x in w[0].scalars {
+                    XCTAssertEqual(x.bitPattern, s[0].scalars[0].bitPattern, "\(method)")
+                }
+            }
+        }
+    }
+
     func testMismatchedGradientIsAnError() {
         let opt = Optimizer(.sgd(lr: 0.1, momentum: 0))
         var params = [Tensor([1.0, 2.0])]

@@ -32,4 +32,23 @@ final class StdlibTests: XCTestCase {
             """))
         XCTAssertEqual(shown, ["true", "true", "6"])
     }
+
+    /// matmul_add is x @ W + b (the bias fused into the product when it is a row), with
+    /// gradients through it, and plain tensors work as well as tracked ones.
+    func testMatMulAddIsTheAffineMapAndDifferentiates() throws {
+        var shown: [String] = []
+        let interp = Interpreter(seed: 0) { shown.append($0) }
+        try interp.run(SourceFile(name: "t.gm", text: """
+            x = [[1, 2, 3], [0, 1, 0], [2, -1, 1], [1, 1, 1]]
+            W = [[1, 0], [0.5, 2], [-1, 1]]
+            b = [0.25, -3]
+            max(abs(matmul_add(x, W, b) - (x @ W + b))) < 1e-12
+            max(abs(matmul_add(x, W, [[1], [2], [3], [4]]) - (x @ W + [[1], [2], [3], [4]]))) < 1e-12
+            g = grad((W, b) => sum(matmul_add(x, W, b) ^ 2), W, b)
+            h = grad((W, b) => sum((x @ W + b) ^ 2), W, b)
+            max(abs(g[0] - h[0])) < 1e-10 and max(abs(g[1] - h[1])) < 1e-10
+
+            """))
+        XCTAssertEqual(shown, ["true", "true", "true"])
+    }
 }
