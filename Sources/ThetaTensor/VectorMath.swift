@@ -119,12 +119,13 @@ extension VectorMath {
 
     /// Hyperbolic tangent elementwise.
     public static func tanh(_ src: UnsafePointer<Double>, into dst: UnsafeMutablePointer<Double>, count: Int) {
-        map(src, dst, count, { tanh($0) }, { tanh($0) })
+        let table = fineTanhTable
+        map(src, dst, count, { tanh($0, table: table) }, { tanh($0) })
     }
 
     /// Logistic function `1 / (1 + e^{-x})` elementwise.
     public static func sigmoid(_ src: UnsafePointer<Double>, into dst: UnsafeMutablePointer<Double>, count: Int) {
-        let table = expTable
+        let table = fineTable
         map(src, dst, count, { sigmoid($0, table: table) }, { sigmoid($0) })
     }
 
@@ -160,4 +161,18 @@ extension VectorMath {
         }
         return total
     }
+}
+
+// MARK: - Fused multiply-add
+
+extension VectorMath {
+    /// `a·b + c` rounded once (IEEE 754 fusedMultiplyAdd). A single instruction wherever the
+    /// target has one (x86-64 release builds target Haswell, arm64 always has it); elsewhere
+    /// the C library's `fma`, slower but the same value, so results never depend on the build.
+    @usableFromInline @inline(__always)
+    static func fma(_ a: Double, _ b: Double, _ c: Double) -> Double { c.addingProduct(a, b) }
+
+    /// Lane form of `fma`.
+    @usableFromInline @inline(__always)
+    static func fma(_ a: Lanes, _ b: Lanes, _ c: Lanes) -> Lanes { c.addingProduct(a, b) }
 }
