@@ -1,6 +1,7 @@
 /// The fine tables behind the short-polynomial kernels (`VectorMath+FineExp.swift`), for
 /// `j = 0, …, 2047`, each entry rounded to the nearest Double:
 /// - `fineTable`: `D_j = 2^{j/2048} − 1`;
+/// - `fineExpTable`: `T_j = 2^{j/2048}`;
 /// - `fineTanhTable`: `G_j = 2^{j/2048} − 1 − j·(fineC1 + fineC2)`, the part of `D_j` beyond
 ///   its linear term (`fineC1 + fineC2` is `(ln 2)/2048` to 2^-95), which lets `tanh` form
 ///   `expm1(y) − y` without cancellation.
@@ -26,13 +27,7 @@ extension VectorMath {
     static func makeFineTable() -> UnsafePointer<Double> {
         let count = 1 << fineBits
         let table = UnsafeMutablePointer<Double>.allocate(capacity: count)
-        // roots[b] = 2^{2^b / 2048}: roots[10] = √2, …, roots[0] = 2^{1/2048}.
-        var roots = [DoubleDouble](repeating: DoubleDouble(1, 0), count: fineBits)
-        var r = DoubleDouble(2, 0)
-        for b in stride(from: fineBits - 1, through: 0, by: -1) {
-            r = r.squareRoot()
-            roots[b] = r
-        }
+        let roots = fineRoots()
         for j in 0..<count {
             var v = DoubleDouble(1, 0)
             for b in 0..<fineBits where j & (1 << b) != 0 { v = v * roots[b] }
@@ -42,18 +37,39 @@ extension VectorMath {
         return UnsafePointer(table)
     }
 
-    /// `G_0, …, G_2047`: 2048 Doubles, allocated once and never written again.
-    @usableFromInline nonisolated(unsafe) static let fineTanhTable: UnsafePointer<Double> = makeFineTanhTable()
+    /// `T_0, …, T_2047`: 2048 Doubles, allocated once and never written again.
+    @usableFromInline nonisolated(unsafe) static let fineExpTable: UnsafePointer<Double> = makeFineExpTable()
 
-    static func makeFineTanhTable() -> UnsafePointer<Double> {
+    static func makeFineExpTable() -> UnsafePointer<Double> {
         let count = 1 << fineBits
         let table = UnsafeMutablePointer<Double>.allocate(capacity: count)
+        let roots = fineRoots()
+        for j in 0..<count {
+            var v = DoubleDouble(1, 0)
+            for b in 0..<fineBits where j & (1 << b) != 0 { v = v * roots[b] }
+            table[j] = v.hi + v.lo
+        }
+        return UnsafePointer(table)
+    }
+
+    /// `roots[b] = 2^{2^b / 2048}` in double-double: `roots[10] = √2`, …, `roots[0] = 2^{1/2048}`.
+    static func fineRoots() -> [DoubleDouble] {
         var roots = [DoubleDouble](repeating: DoubleDouble(1, 0), count: fineBits)
         var r = DoubleDouble(2, 0)
         for b in stride(from: fineBits - 1, through: 0, by: -1) {
             r = r.squareRoot()
             roots[b] = r
         }
+        return roots
+    }
+
+    /// `G_0, …, G_2047`: 2048 Doubles, allocated once and never written again.
+    @usableFromInline nonisolated(unsafe) static let fineTanhTable: UnsafePointer<Double> = makeFineTanhTable()
+
+    static func makeFineTanhTable() -> UnsafePointer<Double> {
+        let count = 1 << fineBits
+        let table = UnsafeMutablePointer<Double>.allocate(capacity: count)
+        let roots = fineRoots()
         for j in 0..<count {
             var v = DoubleDouble(1, 0)
             for b in 0..<fineBits where j & (1 << b) != 0 { v = v * roots[b] }
