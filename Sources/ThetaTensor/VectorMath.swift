@@ -15,11 +15,16 @@
 /// Accuracy, against the correctly rounded value (see `VectorMathTests`): `exp` and `log`
 /// within 1 ulp, `expm1` and `tanh` within 2 ulp, `sigmoid` within 2.5 ulp.
 ///
-/// Build note: SwiftPM's default x86_64 target is baseline x86-64 (SSE2, no FMA), so a
-/// `SIMD8<Double>` operation becomes four 128-bit instructions. The kernels therefore avoid
-/// what SSE2 lacks: rounding to an integer is done by adding `1.5·2^52` (the "shifter"),
-/// integers are moved into exponent fields with 64-bit shifts and adds, and no step relies on
-/// a fused multiply-add.
+/// Tables: `exp` uses 64 entries of `2^{j/64}` as pairs of Doubles (`VectorMath+ExpTable`);
+/// `sigmoid`, `tanh` and the log-sum-exp sum use 2048-entry tables of `2^{j/2048}` and its
+/// relatives with a short polynomial (`VectorMath+FineTable`, `VectorMath+FineExp`).
+///
+/// Build note: nothing here assumes an instruction set. The kernels round to an integer by
+/// adding `1.5·2^52` (the "shifter"), move integers into exponent fields with 64-bit shifts
+/// and adds, and read tables with one scalar load per lane, all of which every target has.
+/// They use fused multiply-adds (`fma`), which are one instruction on arm64 and on x86-64
+/// release builds (which target Haswell, see Package.swift), and a call to the C library's
+/// `fma` on a target without the instruction (x86-64 debug builds): slower, same bits.
 public enum VectorMath {
     /// The lane type of the kernels.
     public typealias Lanes = SIMD8<Double>
