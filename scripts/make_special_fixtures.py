@@ -167,6 +167,9 @@ def erfinv_rows():
           "; %d value(s) replaced by mpmath" % replaced if replaced else "")
     qs = [1e-300, 1e-100, 1e-50, 1e-20, 1e-10, 1e-5, 0.001, 0.1, 0.5, 0.9, 1.0, 1.1, 1.5, 1.9,
           1.999, 2 - 1e-10, 2 - 2**-52]
+    # the far tail down to the smallest subnormal, where erfc near the root underflows
+    qs = [1e-305, 2.2250738585072014e-308, 1e-308, 1e-310, 3e-315, 1e-320, 1e-322,
+          5e-324] + qs
     rows, replaced = [], 0
     for q in qs:
         v, rep = checked(sp.erfcinv(q), -mp_erfinv(q - 1) if q >= 1 else mp_erfcinv(q))
@@ -337,7 +340,10 @@ def mp_beta_ic(a, b, x):
 def betainc_rows():
     pairs = [(0.5, 0.5), (1.0, 1.0), (2.0, 3.0), (0.1, 10.0), (10.0, 0.1), (1e-3, 1e-3),
              (1e-5, 2.0), (5.0, 5.0), (20.0, 40.0), (100.0, 1.5), (150.0, 150.0),
-             (1e3, 1e3), (1e4, 5e3), (3.0, 1e5), (0.5, 1e6)]
+             (1e3, 1e3), (1e4, 5e3), (3.0, 1e5), (0.5, 1e6),
+             # parameter ratios of 1e3 and beyond, on both sides (the large-parameter
+             # expansion of SpecialIncompleteBeta.swift; I_x(1e5, 1) = x^1e5 is a closed form)
+             (1e5, 1.0), (1e4, 3.0), (5.0, 2e4), (2e4, 0.25), (1.5, 3e7), (12.0, 5e4)]
     rows, replaced = [], 0
     for a, b in pairs:
         m = a / (a + b)
