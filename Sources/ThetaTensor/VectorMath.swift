@@ -119,7 +119,8 @@ extension VectorMath {
 
     /// Natural logarithm elementwise.
     public static func log(_ src: UnsafePointer<Double>, into dst: UnsafeMutablePointer<Double>, count: Int) {
-        map(src, dst, count, { log($0) }, { log($0) })
+        let table = logTable
+        map(src, dst, count, { log($0, table: table) }, { log($0) })
     }
 
     /// Hyperbolic tangent elementwise.
