@@ -19,6 +19,8 @@ Usage:  pip install scipy numpy mpmath;  python3 scripts/make_special_fixtures.p
         incomplete gamma/beta references run at 420 digits)
         python3 scripts/make_special_fixtures.py --constants   (prints the constant tables in
         SpecialGamma.swift and SpecialIncompleteGamma.swift)
+        python3 scripts/make_special_fixtures.py --log-table   (prints the entries of
+        VectorMath+LogTable.swift; about 4 minutes)
 """
 import math
 import os
@@ -480,6 +482,51 @@ def random_rows():
     print("wrote random fixtures")
 
 
+def log_table_rows():
+    """The (invc, logc) pairs of Sources/ThetaTensor/VectorMath+LogTable.swift: for each of the
+    256 subintervals of [0.6875, 1.375) (bits(0.6875) + (i << 44) + m, 0 <= m < 2^44), invc is
+    a Double near 1/centre for which -log(invc) lies as close as possible to a Double (Gal's
+    accurate tables): the search walks outward from the rounded 1/centre, one ulp at a time,
+    and stops at an error below 2^-9 ulp or after 20000 steps each way (keeping the best).
+    Subintervals 159 and 160, next to 1, get (1, 0)."""
+    import struct
+    def b2d(b):
+        return struct.unpack('<d', struct.pack('<Q', b))[0]
+    def d2b(d):
+        return struct.unpack('<Q', struct.pack('<d', d))[0]
+    off = 0x3FE6000000000000
+    rows = []
+    with mpmath.workdps(40):
+        for i in range(256):
+            if i in (159, 160):
+                rows.append((1.0, 0.0))
+                continue
+            zl, zh = b2d(off + (i << 44)), b2d(off + ((i + 1) << 44))
+            centre = (mpmath.mpf(zl) + mpmath.mpf(zh)) / 2
+            start = d2b(float(1 / centre))
+            best = None
+            for m in range(20000):
+                for sgn in ((1, -1) if m else (1,)):
+                    invc = b2d(start + sgn * m)
+                    exact = -mpmath.log(mpmath.mpf(invc))
+                    logc = float(exact)
+                    err = abs(mpmath.mpf(logc) - exact) / math.ulp(logc)
+                    if best is None or err < best[0]:
+                        best = (err, invc, logc)
+                    if err < 2 ** -9:
+                        break
+                if best[0] < 2 ** -9:
+                    break
+            rows.append((best[1], best[2]))
+    return rows
+
+
+def print_log_table():
+    """Prints the entries of VectorMath+LogTable.swift (a few minutes)."""
+    for i, (invc, logc) in enumerate(log_table_rows()):
+        print("        %s, %s,   // %d" % (invc.hex(), logc.hex() if logc else "0.0", i))
+
+
 def print_constants():
     """Prints the mathematical constants hard-coded in the Swift sources (not fixtures)."""
     with mpmath.workdps(50):
@@ -495,6 +542,9 @@ def print_constants():
 
 if __name__ == "__main__":
     import sys
+    if "--log-table" in sys.argv:
+        print_log_table()
+        sys.exit(0)
     if "--constants" in sys.argv:
         print_constants()
         sys.exit(0)

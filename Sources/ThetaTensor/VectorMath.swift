@@ -95,10 +95,10 @@ extension VectorMath {
                     _ lane: (Lanes) -> Lanes, _ scalar: (Double) -> Double) {
         let s = UnsafeRawPointer(src), d = UnsafeMutableRawPointer(dst)
         var i = 0
-        while i + width <= count {
-            let x = s.loadUnaligned(fromByteOffset: i * 8, as: Lanes.self)
-            d.storeBytes(of: lane(x), toByteOffset: i * 8, as: Lanes.self)
-            i += width
+        while i &+ width <= count {   // count ≤ Int.max / 8: it is a buffer's length
+            let x = s.loadUnaligned(fromByteOffset: i &* 8, as: Lanes.self)
+            d.storeBytes(of: lane(x), toByteOffset: i &* 8, as: Lanes.self)
+            i &+= width
         }
         while i < count {
             dst[i] = scalar(src[i])

@@ -38,6 +38,31 @@ final class VectorMathFineTests: XCTestCase {
         }
     }
 
+    /// The `log` table (`VectorMath+LogTable.swift`): `logc = −log(invc)` to within 0.1 ulp
+    /// against the x87 `log`, `(1, 0)` next to 1, and `|z·invc − 1|` within the bound the
+    /// polynomial assumes at both ends of every subinterval.
+    func testLogTableEntries() throws {
+        let off: UInt64 = 0x3FE6_0000_0000_0000
+        for i in 0..<256 {
+            let invc = VectorMath.logTable[2 * i], logc = VectorMath.logTable[2 * i + 1]
+            let zLow = Double(bitPattern: off + (UInt64(i) << 44))
+            let zHigh = Double(bitPattern: off + (UInt64(i + 1) << 44)).nextDown
+            let bound = i == 160 ? 0x1p-8 : 0x1p-9
+            XCTAssertLessThanOrEqual(Swift.abs(zLow * invc - 1), bound, "i = \(i)")
+            XCTAssertLessThanOrEqual(Swift.abs(zHigh * invc - 1), bound, "i = \(i)")
+            if i == 159 || i == 160 {
+                XCTAssertEqual(invc, 1)
+                XCTAssertEqual(logc, 0)
+                continue
+            }
+            #if arch(x86_64) && !os(Windows)
+            let exact = -Foundation.log(Float80(invc))
+            XCTAssertLessThanOrEqual(Swift.abs(Float80(logc) - exact), Float80(logc.ulp) * 0.1 + Swift.abs(exact) * 0x1p-63,
+                                     "i = \(i)")
+            #endif
+        }
+    }
+
     /// `Σ e^{x_i − m}` by `sumExpBelow` against an extended sum, at every tail length.
     func testSumExpBelowMatchesExtendedSum() {
         let xs = randomPoints(10_003, -40, 3, seed: 21) + [-.infinity, -800, -707.9, -708.1]
