@@ -101,6 +101,7 @@ extension Special {
     /// (`erfc(x) < e^{−x²}`), and `log erfc` is concave, so the iterates decrease to it.
     @usableFromInline
     static func erfcinvFarTail(_ q: Double) -> Double {
+        if q <= 0 { return .infinity }   // erfinv(±1) arrives here with q = 0
         let logQ = Foundation.log(q)
         let halfLogPi = 0.57236494292470008707   // ½ log π
         var x = (-logQ).squareRoot()
