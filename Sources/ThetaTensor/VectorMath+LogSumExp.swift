@@ -7,7 +7,8 @@
 /// 2^-53 relative before the additions' own roundings. The arguments `v = x_i − m ≤ 0` are
 /// clamped at -708 (a term below `e^{-708} ≈ 3e-308`, however many, cannot reach the last
 /// bit of a sum ≥ 1), which keeps every `2^k` a normal number, so the lane loop has no range
-/// test and no branch: `2^k` is built from the bits of the shifted `n` and multiplied in.
+/// test and no branch: `2^k` is built from the bits of the shifted `n` and multiplied in (the
+/// one-pass form, whose arguments are clamped above too, adds `k` to the exponent field).
 /// `-inf` entries contribute `e^{-708}`; NaN or `+inf` entries must be handled by the caller
 /// (they decide the maximum, and log-sum-exp returns it without summing).
 extension VectorMath {
@@ -20,11 +21,10 @@ extension VectorMath {
     /// `[-708, 708]`, so every term is finite and no `2^k` leaves the normal range, and the
     /// result is accepted when the sum `S` lies in `[1e-250, 1e300]`:
     /// - `S ≤ 1e300` rules out a clamp at 708 (that term alone is `e^{708} ≈ 3e307`), hence
-    ///   any `+inf` element, and a NaN element makes `S` NaN (every step after the table index
-    ///   is floating-point arithmetic), which fails both tests;
+    ///   any `+inf` or NaN element (the upper clamp maps NaN to 708 as well);
     /// - `S ≥ 1e-250` means the largest term exceeds `1e-250 / count`, so the terms clamped at
     ///   -708 (each at most `e^{-708} ≈ 3.3e-308` above its true value, `-inf` elements
-    ///   included) change `S` by less than `count²·1e-58` relative: nothing at double precision.
+    ///   included) change `S` by less than `count·3.3e-58` relative: nothing at double precision.
     public static func logSumExpOnePass(_ src: UnsafePointer<Double>, count: Int) -> Double? {
         guard count >= width else { return nil }
         let s = UnsafeRawPointer(src)
@@ -36,18 +36,49 @@ extension VectorMath {
         var i = 0
         while i &+ width <= count {
             var v = s.loadUnaligned(fromByteOffset: i &* 8, as: Lanes.self) - m
-            v.replace(with: high, where: high .< v)
-            acc += expBelowTerm(v, table)
+            v.replace(with: high, where: .!(v .<= high))   // NaN becomes 708 too
+            acc += expClampedTerm(v, table)
             i &+= width
         }
         var total = acc.sum()
         while i < count {
             let v = src[i] - shift
-            total += expBelowTerm(v > 708 ? 708 : v)
+            total += expClampedTerm(v <= 708 ? v : 708)
             i &+= 1
         }
         guard total >= 1e-250, total <= 1e300 else { return nil }
         return shift + log(total)
+    }
+
+    /// `e^v` for `v` in `[-708, 708]` (clamped below; the caller clamps above, NaN included):
+    /// `expBelowTerm` with `2^k` added to the exponent field in integer arithmetic, which is
+    /// exact for a normal result and needs no NaN to pass through.
+    @usableFromInline @inline(__always)
+    static func expClampedTerm(_ x: Double) -> Double {
+        let v = x < -708 ? -708 : x
+        let t = fma(v, fineScale, shifter)
+        let n = t - shifter
+        let r = fma(n, -fineC2, fma(n, -fineC1, v))
+        let tj = fineExpTable[Int(truncatingIfNeeded: t.bitPattern & 2047)]
+        let e = fma(tj, fma(r * r, fma(r, 0x1.5555555555555p-3, 0.5), r), tj)
+        return Double(bitPattern: e.bitPattern &+ ((t.bitPattern &>> 11) &<< 52))
+    }
+
+    /// Lane form of `expClampedTerm`.
+    @usableFromInline @inline(__always)
+    static func expClampedTerm(_ x: Lanes, _ table: UnsafePointer<Double>) -> Lanes {
+        var v = x
+        v.replace(with: -708, where: v .< -708)
+        let t = fma(v, Lanes(repeating: fineScale), Lanes(repeating: shifter))
+        let n = t - shifter
+        let r = fma(n, Lanes(repeating: -fineC2), fma(n, Lanes(repeating: -fineC1), v))
+        let tBits = unsafeBitCast(t, to: Bits.self)
+        let j = tBits & 2047
+        var tj = Lanes()
+        for l in 0..<width { tj[l] = table[Int(truncatingIfNeeded: j[l])] }
+        let p = fma(r * r, fma(r, Lanes(repeating: 0x1.5555555555555p-3), Lanes(repeating: 0.5)), r)
+        let e = fma(tj, p, tj)
+        return unsafeBitCast(unsafeBitCast(e, to: Bits.self) &+ ((tBits &>> 11) &<< 52), to: Lanes.self)
     }
 
     /// `Σ_{i < count} e^{src[i] − shift}`, for `shift ≥ src[i]` finite: eight-lane partial
