@@ -1,5 +1,7 @@
-/// `e^y` and `e^y − 1` with a short polynomial, on the fine table of `2^{j/2048} − 1`
-/// (`VectorMath+FineTable.swift`): the core of `sigmoid`, `tanh` and the log-sum-exp sum.
+/// The fine-table reduction shared by `sigmoid`, `tanh` and the log-sum-exp sum
+/// (`VectorMath+Logistic.swift`, `VectorMath+LogSumExp.swift`), and `fineReduced`, the form
+/// `sigmoid` uses: `e^y = 2^k·(1 + E0)` on the table of `D_j = 2^{j/2048} − 1`
+/// (`VectorMath+FineTable.swift`) with a short polynomial.
 ///
 /// Reduction: `n = round(2048·y / ln 2)`, `y = n·(ln 2)/2048 + r` with
 /// `|r| ≤ (ln 2)/4096 + ε ≈ 1.6923e-4`, and `n = 2048k + j`, `0 ≤ j < 2048`. The first step
@@ -7,15 +9,11 @@
 /// `|n| < 2^23` (all `|y| ≤ 2900`), and it lies within a factor 2 of `y` (Sterbenz); the
 /// second, `− n·fineC2`, rounds once inside a fused multiply-add.
 ///
-/// With `D = D_j = 2^{j/2048} − 1`: `e^y = 2^k·(1 + D)·e^r`, and with `p = e^r − 1`,
-/// `e^y = 2^k·(1 + E0)`, `E0 = D + p + D·p`. The polynomial is the Taylor series of
-/// `e^r − 1` through `r⁴/4!` (first omitted term `r⁵/5! < 1.2e-21`, below 2^-60 relative to
-/// `p` itself, so `p` carries full relative precision even where `E0 ≈ p`, `j = 0`).
-///
-/// Rounding, for `E0 = fma(D, p, D + p)`: `D` is within half an ulp, and `D + p` does not
-/// cancel (`|p| ≤ 1.7e-4 ≤ D/2` for `j ≥ 1`, and for `j = 0` it is `p` exactly), so `E0`
-/// is within about 1.5 ulp of `e^{y'} − 1` at `y' = 2^{-k}·y` reduced — relative accuracy
-/// even for tiny `y`, which is what `tanh` needs near 0.
+/// With `D = D_j`: `e^y = 2^k·(1 + D)·e^r`, and with `p = e^r − 1`, `e^y = 2^k·(1 + E0)`,
+/// `E0 = D + p + D·p`. The polynomial is the Taylor series of `e^r − 1` through `r⁴/4!`
+/// (first omitted term `r⁵/5! < 1.2e-21`, below 2^-60 relative to `p` itself). `sigmoid`
+/// forms `E0 = D + fma(D, p, p)`: `D` within half an ulp, `D·p + p` a correction of at most
+/// 1.7e-4 of it (or `p` alone for `j = 0`), so `E0` is within about one ulp.
 extension VectorMath {
     /// `2048 / ln 2`.
     @usableFromInline static let fineScale = 0x1.71547652b82fep+11
