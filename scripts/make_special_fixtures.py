@@ -484,11 +484,11 @@ def random_rows():
 
 def log_table_rows():
     """The (invc, logc) pairs of Sources/ThetaTensor/VectorMath+LogTable.swift: for each of the
-    256 subintervals of [0.6875, 1.375) (bits(0.6875) + (i << 44) + m, 0 <= m < 2^44), invc is
+    512 subintervals of [0.6875, 1.375) (bits(0.6875) + (i << 43) + m, 0 <= m < 2^43), invc is
     a Double near 1/centre for which -log(invc) lies as close as possible to a Double (Gal's
     accurate tables): the search walks outward from the rounded 1/centre, one ulp at a time,
     and stops at an error below 2^-9 ulp or after 20000 steps each way (keeping the best).
-    Subintervals 159 and 160, next to 1, get (1, 0)."""
+    Subintervals 319 and 320, next to 1, get (1, 0)."""
     import struct
     def b2d(b):
         return struct.unpack('<d', struct.pack('<Q', b))[0]
@@ -497,11 +497,11 @@ def log_table_rows():
     off = 0x3FE6000000000000
     rows = []
     with mpmath.workdps(40):
-        for i in range(256):
-            if i in (159, 160):
+        for i in range(512):
+            if i in (319, 320):
                 rows.append((1.0, 0.0))
                 continue
-            zl, zh = b2d(off + (i << 44)), b2d(off + ((i + 1) << 44))
+            zl, zh = b2d(off + (i << 43)), b2d(off + ((i + 1) << 43))
             centre = (mpmath.mpf(zl) + mpmath.mpf(zh)) / 2
             start = d2b(float(1 / centre))
             best = None

@@ -3,15 +3,15 @@
 /// Reduction: a positive normal `x = 2^k · z` with `z` in `[0.6875, 1.375)`, taken from the
 /// bits: adding `bits(1) − bits(0.6875)` to the bits of `x` carries into the exponent field
 /// exactly when the mantissa is at least `0.6875`'s, so the field then holds `k + 1023`, and
-/// the low 52 bits plus `bits(0.6875)` are `z`. The top eight of those 52 bits select one of
-/// 256 subintervals and its table entry `(invc, logc)` (`VectorMath+LogTable.swift`), with
+/// the low 52 bits plus `bits(0.6875)` are `z`. The top nine of those 52 bits select one of
+/// 512 subintervals and its table entry `(invc, logc)` (`VectorMath+LogTable.swift`), with
 /// `logc = −log(invc)` to within 0.1 ulp. Subnormal `x` is first multiplied by `2^54`.
 ///
 /// Then `log x = k·ln 2 + logc + log1p(r)` with `r = z·invc − 1`, formed by one fused
-/// multiply-add (exact next to 1, where `invc = 1`; elsewhere within half an ulp of `|r| ≤ 2^-9`,
-/// a quarter-ulp of the result at most). `log1p(r) = r + r²·P(r)`, `P` the Taylor series
-/// `−1/2 + r/3 − … + r⁵/7` (first omitted term `r⁸/8`, below 2^-59 relative to `r` for
-/// `|r| ≤ 2^-8`), by Estrin's scheme.
+/// multiply-add (exact next to 1, where `invc = 1`; elsewhere within half an ulp of
+/// `|r| ≤ 2^-10`, a quarter-ulp of the result at most). `log1p(r) = r + r²·P(r)`, `P` the
+/// Taylor series `−1/2 + r/3 − r²/4 + r³/5 − r⁴/6` (first omitted term `r⁷/7`, below 2^-56.8
+/// relative to `r` for `|r| ≤ 2^-9`), by Estrin's scheme.
 ///
 /// Summation without a large rounding before the last: `k·ln2Hi` is exact (`|k| ≤ 1128`);
 /// `s = k·ln2Hi + logc` with its rounding error `e` recovered by Fast2Sum (`|k·ln2Hi| ≥ ln 2 >
@@ -49,7 +49,7 @@ extension VectorMath {
         let w = x.bitPattern &+ (oneBits &- logOffsetBits)
         let k = Double(bitPattern: (w &>> 52) | twoP52Bits) - (0x1p52 + bias)
         let z = Double(bitPattern: (w & mantissaMask) &+ logOffsetBits)
-        let i = 2 &* Int(truncatingIfNeeded: (w &>> 44) & 255)
+        let i = 2 &* Int(truncatingIfNeeded: (w &>> 43) & 511)
         let invc = logTable[i], logc = logTable[i &+ 1]
         let r = fma(z, invc, -1)
         let r2 = r * r
@@ -61,13 +61,12 @@ extension VectorMath {
         return hi + (fma(k, ln2Lo, e) + fma(r2, logPolynomial(r, r2), lo))
     }
 
-    /// `P(r) = −1/2 + r/3 − r²/4 + r³/5 − r⁴/6 + r⁵/7` by Estrin's scheme.
+    /// `P(r) = −1/2 + r/3 − r²/4 + r³/5 − r⁴/6` by Estrin's scheme.
     @usableFromInline @inline(__always)
     static func logPolynomial(_ r: Double, _ r2: Double) -> Double {
-        let p0 = fma(r, 0x1.5555555555555p-2, -0.5)                     // −1/2, 1/3
-        let p1 = fma(r, 0x1.999999999999ap-3, -0.25)                    // −1/4, 1/5
-        let p2 = fma(r, 0x1.2492492492492p-3, -0x1.5555555555555p-3)   // −1/6, 1/7
-        return fma(r2 * r2, p2, fma(r2, p1, p0))
+        let p0 = fma(r, 0x1.5555555555555p-2, -0.5)    // −1/2, 1/3
+        let p1 = fma(r, 0x1.999999999999ap-3, -0.25)   // −1/4, 1/5
+        return fma(r2, fma(r2, -0x1.5555555555555p-3, p1), p0)   // −1/6
     }
 
     // MARK: Lane form
@@ -95,7 +94,7 @@ extension VectorMath {
         let w = unsafeBitCast(x, to: Bits.self) &+ (oneBits &- logOffsetBits)
         let k = unsafeBitCast((w &>> 52) | twoP52Bits, to: Lanes.self) - (0x1p52 + 1023)
         let z = unsafeBitCast((w & mantissaMask) &+ logOffsetBits, to: Lanes.self)
-        let index = (w &>> 44) & 255
+        let index = (w &>> 43) & 511
         var invc = Lanes(), logc = Lanes()
         for l in 0..<width {
             let i = 2 &* Int(truncatingIfNeeded: index[l])
@@ -117,7 +116,6 @@ extension VectorMath {
     static func logPolynomial(_ r: Lanes, _ r2: Lanes) -> Lanes {
         let p0 = fma(r, Lanes(repeating: 0x1.5555555555555p-2), Lanes(repeating: -0.5))
         let p1 = fma(r, Lanes(repeating: 0x1.999999999999ap-3), Lanes(repeating: -0.25))
-        let p2 = fma(r, Lanes(repeating: 0x1.2492492492492p-3), Lanes(repeating: -0x1.5555555555555p-3))
-        return fma(r2 * r2, p2, fma(r2, p1, p0))
+        return fma(r2, fma(r2, Lanes(repeating: -0x1.5555555555555p-3), p1), p0)
     }
 }

@@ -43,14 +43,14 @@ final class VectorMathFineTests: XCTestCase {
     /// polynomial assumes at both ends of every subinterval.
     func testLogTableEntries() throws {
         let off: UInt64 = 0x3FE6_0000_0000_0000
-        for i in 0..<256 {
+        for i in 0..<512 {
             let invc = VectorMath.logTable[2 * i], logc = VectorMath.logTable[2 * i + 1]
-            let zLow = Double(bitPattern: off + (UInt64(i) << 44))
-            let zHigh = Double(bitPattern: off + (UInt64(i + 1) << 44)).nextDown
-            let bound = i == 160 ? 0x1p-8 : 0x1p-9
+            let zLow = Double(bitPattern: off + (UInt64(i) << 43))
+            let zHigh = Double(bitPattern: off + (UInt64(i + 1) << 43)).nextDown
+            let bound = i == 320 ? 0x1p-9 : 0x1p-10
             XCTAssertLessThanOrEqual(Swift.abs(zLow * invc - 1), bound, "i = \(i)")
             XCTAssertLessThanOrEqual(Swift.abs(zHigh * invc - 1), bound, "i = \(i)")
-            if i == 159 || i == 160 {
+            if i == 319 || i == 320 {
                 XCTAssertEqual(invc, 1)
                 XCTAssertEqual(logc, 0)
                 continue
