@@ -3,11 +3,20 @@
 import PackageDescription
 
 /// Release builds of the numeric kernels target Haswell (AVX2 and FMA, every x86-64 server
-/// and desktop CPU since 2013): SwiftPM's default x86-64 baseline is SSE2, which halves the
-/// width of every vector kernel. Debug builds keep the default, so tests run anywhere.
+/// and desktop CPU since 2013) when built on x86-64: SwiftPM's default x86-64 baseline is
+/// SSE2, which halves the width of every vector kernel and has no fused multiply-add. The
+/// manifest is compiled for the host, so `arch(x86_64)` here is the machine that builds;
+/// elsewhere (arm64: NEON and FMA are baseline) no flag is passed. Debug builds keep the
+/// default, so tests run anywhere. The kernels themselves assume no instruction set:
+/// `SIMD8<Double>` lowers to whatever vectors the target has, and a fused multiply-add
+/// becomes the C library's `fma` where the target lacks the instruction.
+#if arch(x86_64)
 let engineSettings: [SwiftSetting] = [
     .unsafeFlags(["-target-cpu", "haswell"], .when(platforms: [.linux], configuration: .release)),
 ]
+#else
+let engineSettings: [SwiftSetting] = []
+#endif
 
 let package = Package(
     name: "Theta",

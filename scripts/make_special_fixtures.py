@@ -19,6 +19,8 @@ Usage:  pip install scipy numpy mpmath;  python3 scripts/make_special_fixtures.p
         incomplete gamma/beta references run at 420 digits)
         python3 scripts/make_special_fixtures.py --constants   (prints the constant tables in
         SpecialGamma.swift and SpecialIncompleteGamma.swift)
+        python3 scripts/make_special_fixtures.py --log-table   (prints the entries of
+        VectorMath+LogTable.swift; about 4 minutes)
 """
 import math
 import os
@@ -167,6 +169,9 @@ def erfinv_rows():
           "; %d value(s) replaced by mpmath" % replaced if replaced else "")
     qs = [1e-300, 1e-100, 1e-50, 1e-20, 1e-10, 1e-5, 0.001, 0.1, 0.5, 0.9, 1.0, 1.1, 1.5, 1.9,
           1.999, 2 - 1e-10, 2 - 2**-52]
+    # the far tail down to the smallest subnormal, where erfc near the root underflows
+    qs = [1e-305, 2.2250738585072014e-308, 1e-308, 1e-310, 3e-315, 1e-320, 1e-322,
+          5e-324] + qs
     rows, replaced = [], 0
     for q in qs:
         v, rep = checked(sp.erfcinv(q), -mp_erfinv(q - 1) if q >= 1 else mp_erfcinv(q))
@@ -337,7 +342,10 @@ def mp_beta_ic(a, b, x):
 def betainc_rows():
     pairs = [(0.5, 0.5), (1.0, 1.0), (2.0, 3.0), (0.1, 10.0), (10.0, 0.1), (1e-3, 1e-3),
              (1e-5, 2.0), (5.0, 5.0), (20.0, 40.0), (100.0, 1.5), (150.0, 150.0),
-             (1e3, 1e3), (1e4, 5e3), (3.0, 1e5), (0.5, 1e6)]
+             (1e3, 1e3), (1e4, 5e3), (3.0, 1e5), (0.5, 1e6),
+             # parameter ratios of 1e3 and beyond, on both sides (the large-parameter
+             # expansion of SpecialIncompleteBeta.swift; I_x(1e5, 1) = x^1e5 is a closed form)
+             (1e5, 1.0), (1e4, 3.0), (5.0, 2e4), (2e4, 0.25), (1.5, 3e7), (12.0, 5e4)]
     rows, replaced = [], 0
     for a, b in pairs:
         m = a / (a + b)
@@ -474,6 +482,51 @@ def random_rows():
     print("wrote random fixtures")
 
 
+def log_table_rows():
+    """The (invc, logc) pairs of Sources/ThetaTensor/VectorMath+LogTable.swift: for each of the
+    512 subintervals of [0.6875, 1.375) (bits(0.6875) + (i << 43) + m, 0 <= m < 2^43), invc is
+    a Double near 1/centre for which -log(invc) lies as close as possible to a Double (Gal's
+    accurate tables): the search walks outward from the rounded 1/centre, one ulp at a time,
+    and stops at an error below 2^-9 ulp or after 20000 steps each way (keeping the best).
+    Subintervals 319 and 320, next to 1, get (1, 0)."""
+    import struct
+    def b2d(b):
+        return struct.unpack('<d', struct.pack('<Q', b))[0]
+    def d2b(d):
+        return struct.unpack('<Q', struct.pack('<d', d))[0]
+    off = 0x3FE6000000000000
+    rows = []
+    with mpmath.workdps(40):
+        for i in range(512):
+            if i in (319, 320):
+                rows.append((1.0, 0.0))
+                continue
+            zl, zh = b2d(off + (i << 43)), b2d(off + ((i + 1) << 43))
+            centre = (mpmath.mpf(zl) + mpmath.mpf(zh)) / 2
+            start = d2b(float(1 / centre))
+            best = None
+            for m in range(20000):
+                for sgn in ((1, -1) if m else (1,)):
+                    invc = b2d(start + sgn * m)
+                    exact = -mpmath.log(mpmath.mpf(invc))
+                    logc = float(exact)
+                    err = abs(mpmath.mpf(logc) - exact) / math.ulp(logc)
+                    if best is None or err < best[0]:
+                        best = (err, invc, logc)
+                    if err < 2 ** -9:
+                        break
+                if best[0] < 2 ** -9:
+                    break
+            rows.append((best[1], best[2]))
+    return rows
+
+
+def print_log_table():
+    """Prints the entries of VectorMath+LogTable.swift (a few minutes)."""
+    for i, (invc, logc) in enumerate(log_table_rows()):
+        print("        %s, %s,   // %d" % (invc.hex(), logc.hex() if logc else "0.0", i))
+
+
 def print_constants():
     """Prints the mathematical constants hard-coded in the Swift sources (not fixtures)."""
     with mpmath.workdps(50):
@@ -489,6 +542,9 @@ def print_constants():
 
 if __name__ == "__main__":
     import sys
+    if "--log-table" in sys.argv:
+        print_log_table()
+        sys.exit(0)
     if "--constants" in sys.argv:
         print_constants()
         sys.exit(0)

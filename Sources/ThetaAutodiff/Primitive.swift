@@ -41,6 +41,11 @@ public enum Primitive: Sendable, Equatable {
     case atan
     /// `log B(lhs, rhs)`, broadcasting; derivatives ψ(a) − ψ(a + b), ψ(b) − ψ(a + b).
     case lbeta
+    /// The normal log density `−½((x − μ)/σ)² − log √(2π) − log σ` of `x = lhs` under
+    /// `μ = rhs` and the scale `σ` (a node or constant reference), in one pass over a
+    /// row-and-column broadcast (`Tensor.normalLogDensity`). Derivatives with `z = (x − μ)/σ`:
+    /// `−z/σ`, `z/σ`, `(z² − 1)/σ`.
+    case normalLogDensity(sigma: Int32)
 
     /// A value supplied by the caller, differentiable through a known local derivative: the
     /// node's derivative with respect to `lhs` is the constant tensor referenced by `derivative`
@@ -138,6 +143,7 @@ public enum Primitive: Sendable, Equatable {
         case .logSigmoid: return "log_sigmoid"
         case .atan: return "atan"
         case .lbeta: return "lbeta"
+        case .normalLogDensity: return "normal_logp"
         case .implicit: return "implicit"
         case .cholesky: return "cholesky"
         case .triangularSolve: return "triangular_solve"

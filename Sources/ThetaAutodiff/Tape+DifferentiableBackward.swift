@@ -94,6 +94,7 @@ extension Tape {
             if nodes.lhs[i] != Tape.noInput { r.append(nodes.lhs[i]) }
             if nodes.rhs[i] != Tape.noInput { r.append(nodes.rhs[i]) }
             if case .matmulAdd(let bias) = nodes.ops[i] { r.append(bias) }
+            if case .normalLogDensity(let sigma) = nodes.ops[i] { r.append(sigma) }
             return r
         }
     }

@@ -108,6 +108,14 @@ extension Tape {
             let both = try (a() + b()).digamma()
             if wants(ra) { try send(ra, unbroadcast(g * (a().digamma() - both), to: shapeOf(ra))) }
             if wants(rb) { try send(rb, unbroadcast(g * (b().digamma() - both), to: shapeOf(rb))) }
+        case .normalLogDensity(let sigma):
+            // with z = (x − μ)/σ and w = g/σ: (−w z, w z, w (z² − 1))
+            let scale = variable(sigma)
+            let w = try g / scale
+            let z = try (a() - b()) / scale
+            if wants(ra) { try send(ra, unbroadcast((w * z).negated(), to: shapeOf(ra))) }
+            if wants(rb) { try send(rb, unbroadcast(w * z, to: shapeOf(rb))) }
+            if wants(sigma) { try send(sigma, unbroadcast(w * (z.square() - 1.0), to: shapeOf(sigma))) }
         case .digamma, .implicit, .cholesky, .triangularSolve:
             // ψ's derivative (trigamma) is not a primitive; an implicit node's derivative is a
             // constant whose own dependence on the inputs was not recorded; the factorization

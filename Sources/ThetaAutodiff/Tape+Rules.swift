@@ -199,6 +199,14 @@ extension BackwardPass {
                 let d = try Kernel.zip(a, b, op: "lbeta") { Special.digamma($1) - Special.digamma($0 + $1) }
                 try accumulate(rb, unbroadcast(Kernel.zip(g, d, op: "lbeta") { $0 * $1 }, to: b.shape))
             }
+        case .normalLogDensity(let sigma):
+            // one pass over g for all three (Tensor.normalLogDensityGradients)
+            guard let d = Tensor.normalLogDensityGradients(g, value(ra), value(rb), value(sigma)) else {
+                throw TensorError("normal_logp: the gradient of shape \(Tensor.describe(g.shape)) does not fit the operands")
+            }
+            try accumulate(ra, d.x)
+            try accumulate(rb, d.mu)
+            try accumulate(sigma, d.sigma)
         case .implicit(let derivative):
             // ∂y/∂lhs = D (elementwise, lhs broadcast to y); ∂y/∂rhs = 1
             if ra >= 0 {

@@ -21,9 +21,10 @@ public struct Normal: LocationScaleFamily {
         try ad { () throws(AutodiffError) in try logDensity(x) }
     }
 
-    /// `−z²/2 − log √2π − log σ` as a tape operation (LogNormal uses it on `log x`).
+    /// `−z²/2 − log √2π − log σ` as a tape operation, one fused node for a batch of points
+    /// against a row of parameters (LogNormal uses it on `log x`).
     func logDensity(_ x: Variable) throws(AutodiffError) -> Variable {
-        try standardized(x).square().affine(scale: -0.5, shift: -Constants.logSqrt2Pi) - sigma.log()
+        try Variable.normalLogDensity(x, mu: mu, sigma: sigma)
     }
 
     /// `μ + σ·ε`, `ε ~ N(0, 1)`.

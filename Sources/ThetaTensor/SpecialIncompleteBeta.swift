@@ -25,11 +25,19 @@ extension Special {
     /// `√(ab/(2πc)) · exp(a·log1pmx(d/a) + b·log1pmx(−d/b) + se(c) − se(a) − se(b))` with
     /// `c = a + b` and `d = xc − a` formed with a fused multiply-add, so large exponents do
     /// not cancel; otherwise `exp(a log x + b log1p(−x) − lbeta(a, b))`.
+    /// When one parameter is more than 1000 times the other, neither converges well and the
+    /// large-parameter expansion of `SpecialIncompleteBetaLarge.swift` is used instead.
     public static func incompleteBeta(_ a: Double, _ b: Double, _ x: Double) -> (i: Double, ic: Double) {
         guard a > 0, b > 0, x >= 0, x <= 1 else { return (.nan, .nan) }
         if x == 0 { return (0, 1) }
         if x == 1 { return (1, 0) }
         if a == .infinity || b == .infinity { return (.nan, .nan) }
+        // One parameter far larger than the other: the large-parameter expansion.
+        if betaUsesLargeExpansion(a, b) {
+            if b >= a { return betaLargeB(a, b, x, 1 - x) }
+            let r = betaLargeB(b, a, 1 - x, x)
+            return (r.ic, r.i)
+        }
         // Power series where the continued fraction converges slowly and cancels (one small
         // parameter, the other large, x on the far side of the mean): accepted when its
         // complement is formed without losing more than two digits.

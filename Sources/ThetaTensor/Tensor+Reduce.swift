@@ -225,12 +225,15 @@ extension Tensor {
     }
 
     /// `m + log Σ e^{p[i] − m}` with `m` the maximum; `-inf` for an empty run or all `-inf`.
+    /// One pass when `VectorMath.logSumExpOnePass` can vouch for its result (finite entries
+    /// spanning less than about 600), else the maximum first and then the sum.
     @inline(__always)
     static func logSumExpRow(_ p: UnsafePointer<Double>, _ n: Int) -> Double {
         if n == 0 { return -.infinity }
+        if let v = VectorMath.logSumExpOnePass(p, count: n) { return v }
         let m = extremeRow(p, n, greater: true)
         if !m.isFinite { return m }   // NaN, +inf, or every entry -inf
-        return m + VectorMath.log(VectorMath.sumExp(p, shift: m, count: n))
+        return m + VectorMath.log(VectorMath.sumExpBelow(p, shift: m, count: n))
     }
 
     /// Population variance, two passes: mean first, then the mean squared deviation.

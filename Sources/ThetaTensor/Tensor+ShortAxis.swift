@@ -13,9 +13,11 @@
 ///   `[100000, 5]`) accumulate into a tile of several rows (a whole number of 8-lane
 ///   vectors), folded into one row at the end.
 /// Every result is the same function of the same inputs as the row-at-a-time kernels;
-/// the log-sum-exp and softmax kernels even give the same bits (the same operations in the
-/// same order, and `VectorMath`'s lane and scalar forms agree). The tiled sums add in a
-/// different order (each tile row is a partial sum of every k-th row).
+/// the softmax kernels even give the same bits (the same operations in the same order, and
+/// `VectorMath`'s lane and scalar forms agree). Log-sum-exp here is the two-pass form (row
+/// maximum, then the sum); a long row may instead take `VectorMath.logSumExpOnePass`, so the
+/// two agree to rounding rather than bit for bit. The tiled sums add in a different order
+/// (each tile row is a partial sum of every k-th row).
 extension Tensor {
     /// Rows per block of the last-axis kernels: about 1024 elements, which stay in L1.
     @inlinable

@@ -11,8 +11,8 @@ public enum UnaryFunction: String, CaseIterable, Sendable {
 
     /// The function at one point.
     ///
-    /// - `sigmoid(x) = 1 / (1 + e^{-x})`, evaluated as `e^{x} / (1 + e^{x})` for `x < 0` so
-    ///   that neither branch overflows.
+    /// - `sigmoid(x) = 1 / (1 + e^{-x})` (`VectorMath.sigmoid`: no overflow on either side,
+    ///   full relative precision in the left tail).
     /// - `softplus(x) = log(1 + e^{x}) = max(x, 0) + log1p(e^{-|x|})`, exact for large `|x|`.
     /// - `relu(x) = max(x, 0)`, with `relu(NaN) = NaN`.
     /// - `round` rounds half to even (as NumPy and PyTorch do): `round(2.5) = 2`.

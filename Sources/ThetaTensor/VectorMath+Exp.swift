@@ -55,15 +55,16 @@ extension VectorMath {
     /// Any `x` gives an in-bounds table index (`j` is masked to six bits).
     @usableFromInline @inline(__always)
     static func expTableReduced(_ x: Double) -> (t: Double, m: Double) {
-        let t = x * expTableScale + shifter
+        let t = fma(x, expTableScale, shifter)
         let n = t - shifter
-        let r = (x - n * expC1) - n * expC2
+        let r = fma(n, -expC2, fma(n, -expC1, x))
         let j = Int(truncatingIfNeeded: t.bitPattern & 63)
         let hi = expTable[2 &* j], lo = expTable[2 &* j &+ 1]
         let r2 = r * r
-        let p = r + r2 * ((0.5 + r * 0x1.5555555555555p-3)
-                          + r2 * ((0x1.5555555555555p-5 + r * 0x1.1111111111111p-7) + r2 * 0x1.6c16c16c16c17p-10))
-        return (t, hi + (lo + hi * p))
+        let a = fma(r2, fma(r2, 0x1.6c16c16c16c17p-10, fma(r, 0x1.1111111111111p-7, 0x1.5555555555555p-5)),
+                    fma(r, 0x1.5555555555555p-3, 0.5))
+        let p = fma(r2, a, r)
+        return (t, hi + fma(hi, p, lo))
     }
 
     /// `e^x − 1`, accurate near 0: `expm1(x) = 2^k·(e^{rHi − rLo} − 1) + (2^k − 1)`. Below -40 the
@@ -154,9 +155,9 @@ extension VectorMath {
     /// read with one scalar load per lane and entry.
     @usableFromInline @inline(__always)
     static func expTableReduced(_ x: Lanes, _ table: UnsafePointer<Double>) -> (t: Lanes, m: Lanes) {
-        let t = x * expTableScale + shifter
+        let t = fma(x, Lanes(repeating: expTableScale), Lanes(repeating: shifter))
         let n = t - shifter
-        let r = (x - n * expC1) - n * expC2
+        let r = fma(n, Lanes(repeating: -expC2), fma(n, Lanes(repeating: -expC1), x))
         let j = unsafeBitCast(t, to: Bits.self) & 63
         var hi = Lanes(), lo = Lanes()
         for i in 0..<width {
@@ -165,9 +166,11 @@ extension VectorMath {
             lo[i] = table[k &+ 1]
         }
         let r2 = r * r
-        let p = r + r2 * ((0.5 + r * 0x1.5555555555555p-3)
-                          + r2 * ((0x1.5555555555555p-5 + r * 0x1.1111111111111p-7) + r2 * 0x1.6c16c16c16c17p-10))
-        return (t, hi + (lo + hi * p))
+        let a = fma(r2, fma(r2, Lanes(repeating: 0x1.6c16c16c16c17p-10),
+                            fma(r, Lanes(repeating: 0x1.1111111111111p-7), Lanes(repeating: 0x1.5555555555555p-5))),
+                    fma(r, Lanes(repeating: 0x1.5555555555555p-3), Lanes(repeating: 0.5)))
+        let p = fma(r2, a, r)
+        return (t, hi + fma(hi, p, lo))
     }
 
     /// `e^x − 1` on eight lanes; a vector with a lane outside `[-40, 709]`, NaN or below

@@ -51,6 +51,13 @@ struct DoubleDouble {
         return DoubleDouble(s, b - (s - a))
     }
 
+    /// `a + b = s + e` exactly, for any order of magnitudes (Knuth's TwoSum).
+    static func twoSum(_ a: Double, _ b: Double) -> DoubleDouble {
+        let s = a + b
+        let bv = s - a
+        return DoubleDouble(s, (a - (s - bv)) + (b - bv))
+    }
+
     /// Veltkamp's split: `a = hi + lo` with each half of at most 26 significant bits, so
     /// that products of halves are exact.
     static func split(_ a: Double) -> (hi: Double, lo: Double) {

@@ -1,21 +1,30 @@
-/// Natural logarithm.
+/// Natural logarithm, table-driven.
 ///
-/// Reduction: a positive normal `x = 2^e · m` with `m` in `[√½, √2)`, taken from the bits:
-/// adding `bits(1) − bits(√½)` to the bits of `x` carries into the exponent field exactly
-/// when the mantissa is at least `√2`'s, so the field then holds `e + 1023` and the low 52
-/// bits plus `bits(√½)` are `m`. Subnormal `x` is first multiplied by `2^54`.
+/// Reduction: a positive normal `x = 2^k · z` with `z` in `[0.6875, 1.375)`, taken from the
+/// bits: adding `bits(1) − bits(0.6875)` to the bits of `x` carries into the exponent field
+/// exactly when the mantissa is at least `0.6875`'s, so the field then holds `k + 1023`, and
+/// the low 52 bits plus `bits(0.6875)` are `z`. The top nine of those 52 bits select one of
+/// 512 subintervals and its table entry `(invc, logc)` (`VectorMath+LogTable.swift`), with
+/// `logc = −log(invc)` to within 0.1 ulp. Subnormal `x` is first multiplied by `2^54`.
 ///
-/// Polynomial: with `f = m − 1` (exact, Sterbenz) and `s = f / (2 + f)`, `|s| ≤ 0.1716`,
-/// `log m = 2·atanh(s) = 2s + s·R`, `R = Σ_{n≥1} 2·s^{2n} / (2n+1)`, truncated after
-/// `n = 9` (the first omitted term, `2·s^21/21`, is below 8e-18). Since `2s = f − s·f`,
-/// `log m = f − (f²/2 − s·(f²/2 + R))`: the leading `f` is exact and every rounding before
-/// the last falls on a correction at most 4% of the result.
+/// Then `log x = k·ln 2 + logc + log1p(r)` with `r = z·invc − 1`, formed by one fused
+/// multiply-add (exact next to 1, where `invc = 1`; elsewhere within half an ulp of
+/// `|r| ≤ 2^-10`, a quarter-ulp of the result at most). `log1p(r) = r + r²·P(r)`, `P` the
+/// Taylor series `−1/2 + r/3 − r²/4 + r³/5 − r⁴/6` (first omitted term `r⁷/7`, below 2^-56.8
+/// relative to `r` for `|r| ≤ 2^-9`), by Estrin's scheme.
 ///
-/// Result: `log x = e·ln2Hi + (log m + e·ln2Lo)`, where `e·ln2Hi` is exact (`|e| ≤ 1128`).
+/// Summation without a large rounding before the last: `k·ln2Hi` is exact (`|k| ≤ 1128`);
+/// `s = k·ln2Hi + logc` with its rounding error `e` recovered by Fast2Sum (`|k·ln2Hi| ≥ ln 2 >
+/// |logc|` or `k = 0`); `hi = s + r` likewise with `lo` (`|s| ≥ |r|`: the subintervals next to 1
+/// have `logc = 0`, the others `|logc| ≥ 1.5·` their half-width). The result is
+/// `hi + ((e + k·ln2Lo) + (lo + r²P))`: the small terms are a few percent of it at most, so
+/// their roundings cost a few hundredths of an ulp, and with `r`'s and `logc`'s the error stays
+/// below 0.9 ulp.
+///
 /// `log(1) = +0` exactly, `log(±0) = -inf`, `log(x < 0) = NaN`, `log(+inf) = +inf`.
 extension VectorMath {
-    /// Bits of `√½` rounded.
-    @usableFromInline static let sqrtHalfBits: UInt64 = 0x3FE6_A09E_667F_3BCD
+    /// Bits of 0.6875, the lower end of the reduced range.
+    @usableFromInline static let logOffsetBits: UInt64 = 0x3FE6_0000_0000_0000
     @usableFromInline static let mantissaMask: UInt64 = 0x000F_FFFF_FFFF_FFFF
     /// Bits of `2^52`: `Double(bitPattern: bits(2^52) | n) − 2^52 = n` for `0 ≤ n < 2^52`.
     @usableFromInline static let twoP52Bits: UInt64 = 0x4330_0000_0000_0000
@@ -37,30 +46,27 @@ extension VectorMath {
     /// `log x` for positive normal `x`, whose exponent is biased by `bias`.
     @usableFromInline @inline(__always)
     static func logNormal(_ x: Double, _ bias: Double) -> Double {
-        let w = x.bitPattern &+ (oneBits &- sqrtHalfBits)
-        let e = Double(bitPattern: (w &>> 52) | twoP52Bits) - (0x1p52 + bias)
-        let m = Double(bitPattern: (w & mantissaMask) &+ sqrtHalfBits)
-        let f = m - 1
-        let s = f / (2 + f)
-        let z = s * s
-        let r = z * logPolynomial(z)
-        let hfsq = 0.5 * f * f
-        return e * ln2Hi + (f - (hfsq - (s * (hfsq + r) + e * ln2Lo)))
+        let w = x.bitPattern &+ (oneBits &- logOffsetBits)
+        let k = Double(bitPattern: (w &>> 52) | twoP52Bits) - (0x1p52 + bias)
+        let z = Double(bitPattern: (w & mantissaMask) &+ logOffsetBits)
+        let i = 2 &* Int(truncatingIfNeeded: (w &>> 43) & 511)
+        let invc = logTable[i], logc = logTable[i &+ 1]
+        let r = fma(z, invc, -1)
+        let r2 = r * r
+        let kh = k * ln2Hi
+        let s = kh + logc
+        let e = (kh - s) + logc
+        let hi = s + r
+        let lo = (s - hi) + r
+        return hi + (fma(k, ln2Lo, e) + fma(r2, logPolynomial(r, r2), lo))
     }
 
-    /// `2/3 + 2z/5 + … + 2z^8/19` by Horner.
+    /// `P(r) = −1/2 + r/3 − r²/4 + r³/5 − r⁴/6` by Estrin's scheme.
     @usableFromInline @inline(__always)
-    static func logPolynomial(_ z: Double) -> Double {
-        var p = 0x1.af286bca1af28p-4            // 2/19
-        p = p * z + 0x1.e1e1e1e1e1e1ep-4         // 2/17
-        p = p * z + 0x1.1111111111111p-3         // 2/15
-        p = p * z + 0x1.3b13b13b13b14p-3         // 2/13
-        p = p * z + 0x1.745d1745d1746p-3         // 2/11
-        p = p * z + 0x1.c71c71c71c71cp-3         // 2/9
-        p = p * z + 0x1.2492492492492p-2         // 2/7
-        p = p * z + 0x1.999999999999ap-2         // 2/5
-        p = p * z + 0x1.5555555555555p-1         // 2/3
-        return p
+    static func logPolynomial(_ r: Double, _ r2: Double) -> Double {
+        let p0 = fma(r, 0x1.5555555555555p-2, -0.5)    // −1/2, 1/3
+        let p1 = fma(r, 0x1.999999999999ap-3, -0.25)   // −1/4, 1/5
+        return fma(r2, fma(r2, -0x1.5555555555555p-3, p1), p0)   // −1/6
     }
 
     // MARK: Lane form
@@ -68,35 +74,48 @@ extension VectorMath {
     /// `log x` on eight lanes; a vector with a lane that is not a positive normal number goes
     /// through the scalar form.
     @inlinable @inline(__always)
-    public static func log(_ x: Lanes) -> Lanes {
+    public static func log(_ x: Lanes) -> Lanes { log(x, table: logTable) }
+
+    /// `log x` on eight lanes with the table passed in (see `exp(_:table:)`).
+    @usableFromInline @inline(__always)
+    static func log(_ x: Lanes, table: UnsafePointer<Double>) -> Lanes {
         // Fast range test on the bits: v = bits(x) − bits(DBL_MIN) must lie in
         // [0, bits(DBL_MAX) − bits(DBL_MIN)]; negatives, zeros, subnormals, inf and NaN fail.
         let v = unsafeBitCast(x, to: Bits.self) &- Double.leastNormalMagnitude.bitPattern
         let limit = Double.greatestFiniteMagnitude.bitPattern &- Double.leastNormalMagnitude.bitPattern
         if anyTopBit(v | (limit &- v)) { return scalarLanes(x, log) }
-        let w = unsafeBitCast(x, to: Bits.self) &+ (oneBits &- sqrtHalfBits)
-        let e = unsafeBitCast((w &>> 52) | twoP52Bits, to: Lanes.self) - (0x1p52 + 1023)
-        let m = unsafeBitCast((w & mantissaMask) &+ sqrtHalfBits, to: Lanes.self)
-        let f = m - 1
-        let s = f / (2 + f)
-        let z = s * s
-        let r = z * logPolynomial(z)
-        let hfsq = 0.5 * f * f
-        return e * ln2Hi + (f - (hfsq - (s * (hfsq + r) + e * ln2Lo)))
+        return logNormal(x, table: table)
+    }
+
+    /// Lane form of `logNormal` (exponent bias 1023), the same operations in the same order;
+    /// each lane reads its table pair with one 16-byte load.
+    @usableFromInline @inline(__always)
+    static func logNormal(_ x: Lanes, table: UnsafePointer<Double>) -> Lanes {
+        let w = unsafeBitCast(x, to: Bits.self) &+ (oneBits &- logOffsetBits)
+        let k = unsafeBitCast((w &>> 52) | twoP52Bits, to: Lanes.self) - (0x1p52 + 1023)
+        let z = unsafeBitCast((w & mantissaMask) &+ logOffsetBits, to: Lanes.self)
+        let index = (w &>> 43) & 511
+        var invc = Lanes(), logc = Lanes()
+        for l in 0..<width {
+            let i = 2 &* Int(truncatingIfNeeded: index[l])
+            invc[l] = table[i]
+            logc[l] = table[i &+ 1]
+        }
+        let r = fma(z, invc, Lanes(repeating: -1))
+        let r2 = r * r
+        let kh = k * ln2Hi
+        let s = kh + logc
+        let e = (kh - s) + logc
+        let hi = s + r
+        let lo = (s - hi) + r
+        return hi + (fma(k, Lanes(repeating: ln2Lo), e) + fma(r2, logPolynomial(r, r2), lo))
     }
 
     /// Lane form of `logPolynomial`.
     @usableFromInline @inline(__always)
-    static func logPolynomial(_ z: Lanes) -> Lanes {
-        var p = Lanes(repeating: 0x1.af286bca1af28p-4)
-        p = p * z + 0x1.e1e1e1e1e1e1ep-4
-        p = p * z + 0x1.1111111111111p-3
-        p = p * z + 0x1.3b13b13b13b14p-3
-        p = p * z + 0x1.745d1745d1746p-3
-        p = p * z + 0x1.c71c71c71c71cp-3
-        p = p * z + 0x1.2492492492492p-2
-        p = p * z + 0x1.999999999999ap-2
-        p = p * z + 0x1.5555555555555p-1
-        return p
+    static func logPolynomial(_ r: Lanes, _ r2: Lanes) -> Lanes {
+        let p0 = fma(r, Lanes(repeating: 0x1.5555555555555p-2), Lanes(repeating: -0.5))
+        let p1 = fma(r, Lanes(repeating: 0x1.999999999999ap-3), Lanes(repeating: -0.25))
+        return fma(r2, fma(r2, Lanes(repeating: -0x1.5555555555555p-3), p1), p0)
     }
 }

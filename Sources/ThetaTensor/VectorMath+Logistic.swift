@@ -1,17 +1,31 @@
-/// `tanh` and the logistic `sigmoid`, both one quotient of exponentials.
+/// `tanh` and the logistic `sigmoid`, both one quotient of exponentials taken from the
+/// fine tables (`VectorMath+FineTable.swift`, reduction as in `VectorMath+FineExp.swift`).
 ///
-/// `tanh(x) = sign(x) · E / (E + 2)` with `E = expm1(2a)`, `a = |x|` clamped to 19.1 (beyond
-/// which the quotient rounds to 1); for large `a` the relative error of `E` cancels between
-/// numerator and denominator. Below `a = 0.35` the same quotient is written as
-/// `a + ((E − 2a) − a·E) / (E + 2)`, so the leading `a` is exact and the rounding errors fall
-/// on a correction of at most 4% of the result: relative accuracy holds down to the
-/// subnormals (`tanh(x) = x` there, sign of zero kept). No lane needs the scalar form, so the
-/// lane form has no branch at all.
+/// `tanh(x) = sign(x)·q(a)`, `a = |x|` clamped to 19.1 (beyond which the quotient rounds to 1),
+/// from `E = expm1(y)`, `y = 2a = n·L + r` (`L = (ln 2)/2048`, `n = 2048k + j`):
+/// - `E0 = e^{y − k ln 2} − 1 = D + p + D·p` with `D = D_j = j·L + G_j` (`G_j` from
+///   `fineTanhTable`, `L = fineC1 + fineC2`) and `p = e^r − 1 = r + r²P`; regrouped,
+///   `E0 = (y − 2048k·fineC1) + corr`, `corr = G_j + r²P + D·p − 2048k·fineC2`, where the
+///   first part, `fma(j, fineC1, y − n·fineC1)`, is exact and `corr` is a sum of small terms.
+///   Then `E = 2^k·E0 + (2^k − 1)` in one rounding (`2^k − 1` is exact for `k ≤ 53`); for
+///   `k = 0` it is `y + corr`, with `corr = E − y` known to full relative precision.
+/// - `q = E/(E + 2)` for `k ≥ 1` (`a ≥ 0.3466`): there `E ≥ 1`, and its relative error
+///   enters the quotient damped by `2/(E + 2)`.
+/// - `q = a + (corr − a·E)/(E + 2)` for `k = 0`: the same quotient with the exact leading
+///   `a` split off (`E/(E + 2) − a = ((E − y) − a·E)/(E + 2)`), so the rounding errors fall on
+///   a correction at most 4% of the result; `fma(−a, E, corr)` forms the numerator in one
+///   rounding. For subnormal `x`, `corr = 0` and `q = a`: `tanh(x) = x`, sign of zero kept.
+/// Within 1.5 ulp measured, 2 as a bound. NaN propagates through the arithmetic and the table
+/// index is masked to its range for any input, so neither form branches.
 ///
-/// `sigmoid(x) = N / (1 + e)` with `e = exp(-|x|)` and `N = 1` for `x ≥ 0`, `N = e` for
-/// `x < 0`: the two-sided stable form, one division. The argument of `exp` is clamped at
-/// -746 (where `e` is already 0), so only arguments in (-746, -708) and NaN use the scalar
-/// form of `exp`.
+/// `sigmoid(x) = 1 / (1 + E)` with `E = e^{−x} = 2^k·(1 + E0)`, `E0 = D_j + p + D_j·p` from the
+/// fine table, and the denominator formed in one rounding as `fma(2^k, E0, 2^k + 1)`
+/// (`2^k + 1` is exact for `|k| ≤ 52`; beyond, what it loses is below half an ulp of the
+/// denominator). For `x < 0` this is the same quotient as `e^x/(1 + e^x)`, with the error of `E` entering once:
+/// within 2.1 ulp measured, 2.5 as a bound. The fast range is `−37 ≤ x ≤ 708`. Left of it
+/// `1 + e^x` rounds to 1 and the result is `exp(x)` itself (the 64-entry `exp`, within 0.52 ulp,
+/// subnormal results included); right of it `e^{−x}` is subnormal or zero and the result 1.
+/// A vector with a lane outside (or NaN) goes through the scalar form.
 extension VectorMath {
     // MARK: Scalar forms
 
@@ -20,18 +34,36 @@ extension VectorMath {
     public static func tanh(_ x: Double) -> Double {
         let a = Double(bitPattern: x.bitPattern & ~signBit)
         let y = 2 * (a > tanhSaturation ? tanhSaturation : a)
-        let (t, r, tail) = expm1Reduced(y)
-        let scale = Double(bitPattern: (t.bitPattern &<< 52) &+ oneBits)
-        let em = (scale - 1 + scale * r) + scale * tail
-        let small = a < tanhSmall
-        let n = small ? (em - y) - a * em : em
-        let q = (small ? a : 0) + n / (em + 2)
+        let t = fma(y, fineScale, shifter)
+        let n = t - shifter
+        let r1 = fma(n, -fineC1, y)
+        let r = fma(n, -fineC2, r1)
+        let jBits = t.bitPattern & 2047
+        let g = fineTanhTable[Int(truncatingIfNeeded: jBits)]
+        let j = Double(bitPattern: jBits | twoP52Bits) - 0x1p52
+        let r2 = r * r
+        let pr = r2 * fma(r2, 0x1.5555555555555p-5, fma(r, 0x1.5555555555555p-3, 0.5))
+        let p = r + pr
+        let d = fma(j, fineL, g)
+        let corr = fma(n - j, -fineC2, fma(d, p, g + pr))
+        let e0 = fma(j, fineC1, r1) + corr
+        let s = fineScaleFactor(t)
+        let e = fma(s, e0, s - 1)
+        let small = n < 2048
+        let q = (small ? a : 0) + (small ? fma(-a, e, corr) : e) / (e + 2)
         return Double(bitPattern: q.bitPattern | (x.bitPattern & signBit))
     }
 
     /// `1 / (1 + e^{-x})`; `sigmoid(+inf) = 1`, `sigmoid(-inf) = 0`, NaN propagates.
     @inlinable
     public static func sigmoid(_ x: Double) -> Double {
+        if x >= -37 && x <= 708 {
+            let (t, d, p) = fineReduced(-x)
+            let s = fineScaleFactor(t)
+            return 1 / fma(s, d + fma(d, p, p), s + 1)
+        }
+        // Tails and NaN. Left of -37, 1 + e rounds to 1 and the result is exp(x) itself
+        // (within 0.52 ulp); right of 708, e is subnormal or zero (clamped at -746).
         var na = Double(bitPattern: x.bitPattern | signBit)
         if na < -746 { na = -746 }
         let e = exp(na)
@@ -42,35 +74,53 @@ extension VectorMath {
 
     /// Hyperbolic tangent on eight lanes, branch-free.
     @inlinable @inline(__always)
-    public static func tanh(_ x: Lanes) -> Lanes {
+    public static func tanh(_ x: Lanes) -> Lanes { tanh(x, table: fineTanhTable) }
+
+    /// Hyperbolic tangent on eight lanes with the fine table passed in (see `exp(_:table:)`).
+    @usableFromInline @inline(__always)
+    static func tanh(_ x: Lanes, table: UnsafePointer<Double>) -> Lanes {
         let bits = unsafeBitCast(x, to: Bits.self)
         var a = unsafeBitCast(bits & ~signBit, to: Lanes.self)
-        a.replace(with: tanhSaturation, where: a .> tanhSaturation)
+        a.replace(with: tanhSaturation, where: Lanes(repeating: tanhSaturation) .< a)
         let y = 2 * a
-        let (t, r, tail) = expm1Reduced(y)
-        let scale = unsafeBitCast((unsafeBitCast(t, to: Bits.self) &<< 52) &+ oneBits, to: Lanes.self)
-        let em = (scale - 1 + scale * r) + scale * tail
-        let small = unsafeBitCast(a .< tanhSmall, to: Bits.self)   // all ones where a < 0.35
-        var n = em
-        n.replace(with: (em - y) - a * em, where: a .< tanhSmall)
-        let lead = unsafeBitCast(unsafeBitCast(a, to: Bits.self) & small, to: Lanes.self)
-        let q = lead + n / (em + 2)
+        let t = fma(y, Lanes(repeating: fineScale), Lanes(repeating: shifter))
+        let n = t - shifter
+        let r1 = fma(n, Lanes(repeating: -fineC1), y)
+        let r = fma(n, Lanes(repeating: -fineC2), r1)
+        let jBits = unsafeBitCast(t, to: Bits.self) & 2047
+        var g = Lanes()
+        for i in 0..<width { g[i] = table[Int(truncatingIfNeeded: jBits[i])] }
+        let j = unsafeBitCast(jBits | twoP52Bits, to: Lanes.self) - 0x1p52
+        let r2 = r * r
+        let pr = r2 * fma(r2, Lanes(repeating: 0x1.5555555555555p-5),
+                          fma(r, Lanes(repeating: 0x1.5555555555555p-3), Lanes(repeating: 0.5)))
+        let p = r + pr
+        let d = fma(j, Lanes(repeating: fineL), g)
+        let corr = fma(n - j, Lanes(repeating: -fineC2), fma(d, p, g + pr))
+        let e0 = fma(j, Lanes(repeating: fineC1), r1) + corr
+        let s = fineScaleFactor(t)
+        let e = fma(s, e0, s - 1)
+        let small = n .< 2048
+        var lead = Lanes(), num = e
+        lead.replace(with: a, where: small)
+        num.replace(with: fma(-a, e, corr), where: small)
+        let q = lead + num / (e + 2)
         return unsafeBitCast(unsafeBitCast(q, to: Bits.self) | (bits & signBit), to: Lanes.self)
     }
 
     /// The logistic function on eight lanes.
     @inlinable @inline(__always)
-    public static func sigmoid(_ x: Lanes) -> Lanes { sigmoid(x, table: expTable) }
+    public static func sigmoid(_ x: Lanes) -> Lanes { sigmoid(x, table: fineTable) }
 
-    /// The logistic function on eight lanes with `exp`'s table passed in (see `exp(_:table:)`).
+    /// The logistic function on eight lanes with the fine table passed in.
     @usableFromInline @inline(__always)
     static func sigmoid(_ x: Lanes, table: UnsafePointer<Double>) -> Lanes {
-        var na = unsafeBitCast(unsafeBitCast(x, to: Bits.self) | signBit, to: Lanes.self)
-        na.replace(with: -746, where: na .< -746)
-        let e = exp(na, table: table)
-        var n = Lanes(repeating: 1)
-        n.replace(with: e, where: x .< 0)
-        return n / (1 + e)
+        // Fast range: -37 ≤ x ≤ 708, that is |x − 335.5| ≤ 372.5, on the bits (NaN fails).
+        let a = unsafeBitCast(x - 335.5, to: Bits.self) & ~signBit
+        if anyTopBit((372.5).bitPattern &- a) { return scalarLanes(x, sigmoid) }
+        let (t, d, p) = fineReduced(-x, table)
+        let s = fineScaleFactor(t)
+        return 1 / fma(s, d + fma(d, p, p), s + 1)
     }
 }
 

@@ -15,11 +15,16 @@
 /// Accuracy, against the correctly rounded value (see `VectorMathTests`): `exp` and `log`
 /// within 1 ulp, `expm1` and `tanh` within 2 ulp, `sigmoid` within 2.5 ulp.
 ///
-/// Build note: SwiftPM's default x86_64 target is baseline x86-64 (SSE2, no FMA), so a
-/// `SIMD8<Double>` operation becomes four 128-bit instructions. The kernels therefore avoid
-/// what SSE2 lacks: rounding to an integer is done by adding `1.5·2^52` (the "shifter"),
-/// integers are moved into exponent fields with 64-bit shifts and adds, and no step relies on
-/// a fused multiply-add.
+/// Tables: `exp` uses 64 entries of `2^{j/64}` as pairs of Doubles (`VectorMath+ExpTable`);
+/// `sigmoid`, `tanh` and the log-sum-exp sum use 2048-entry tables of `2^{j/2048}` and its
+/// relatives with a short polynomial (`VectorMath+FineTable`, `VectorMath+FineExp`).
+///
+/// Build note: nothing here assumes an instruction set. The kernels round to an integer by
+/// adding `1.5·2^52` (the "shifter"), move integers into exponent fields with 64-bit shifts
+/// and adds, and read tables with one scalar load per lane, all of which every target has.
+/// They use fused multiply-adds (`fma`), which are one instruction on arm64 and on x86-64
+/// release builds (which target Haswell, see Package.swift), and a call to the C library's
+/// `fma` on a target without the instruction (x86-64 debug builds): slower, same bits.
 public enum VectorMath {
     /// The lane type of the kernels.
     public typealias Lanes = SIMD8<Double>
@@ -90,10 +95,10 @@ extension VectorMath {
                     _ lane: (Lanes) -> Lanes, _ scalar: (Double) -> Double) {
         let s = UnsafeRawPointer(src), d = UnsafeMutableRawPointer(dst)
         var i = 0
-        while i + width <= count {
-            let x = s.loadUnaligned(fromByteOffset: i * 8, as: Lanes.self)
-            d.storeBytes(of: lane(x), toByteOffset: i * 8, as: Lanes.self)
-            i += width
+        while i &+ width <= count {   // count ≤ Int.max / 8: it is a buffer's length
+            let x = s.loadUnaligned(fromByteOffset: i &* 8, as: Lanes.self)
+            d.storeBytes(of: lane(x), toByteOffset: i &* 8, as: Lanes.self)
+            i &+= width
         }
         while i < count {
             dst[i] = scalar(src[i])
@@ -114,17 +119,19 @@ extension VectorMath {
 
     /// Natural logarithm elementwise.
     public static func log(_ src: UnsafePointer<Double>, into dst: UnsafeMutablePointer<Double>, count: Int) {
-        map(src, dst, count, { log($0) }, { log($0) })
+        let table = logTable
+        map(src, dst, count, { log($0, table: table) }, { log($0) })
     }
 
     /// Hyperbolic tangent elementwise.
     public static func tanh(_ src: UnsafePointer<Double>, into dst: UnsafeMutablePointer<Double>, count: Int) {
-        map(src, dst, count, { tanh($0) }, { tanh($0) })
+        let table = fineTanhTable
+        map(src, dst, count, { tanh($0, table: table) }, { tanh($0) })
     }
 
     /// Logistic function `1 / (1 + e^{-x})` elementwise.
     public static func sigmoid(_ src: UnsafePointer<Double>, into dst: UnsafeMutablePointer<Double>, count: Int) {
-        let table = expTable
+        let table = fineTable
         map(src, dst, count, { sigmoid($0, table: table) }, { sigmoid($0) })
     }
 
@@ -160,4 +167,18 @@ extension VectorMath {
         }
         return total
     }
+}
+
+// MARK: - Fused multiply-add
+
+extension VectorMath {
+    /// `a·b + c` rounded once (IEEE 754 fusedMultiplyAdd). A single instruction wherever the
+    /// target has one (x86-64 release builds target Haswell, arm64 always has it); elsewhere
+    /// the C library's `fma`, slower but the same value, so results never depend on the build.
+    @usableFromInline @inline(__always)
+    static func fma(_ a: Double, _ b: Double, _ c: Double) -> Double { c.addingProduct(a, b) }
+
+    /// Lane form of `fma`.
+    @usableFromInline @inline(__always)
+    static func fma(_ a: Lanes, _ b: Lanes, _ c: Lanes) -> Lanes { c.addingProduct(a, b) }
 }

@@ -8,22 +8,32 @@ final class SpecialIncompleteTests: XCTestCase {
         try checkSpecial("gammainc.txt", column: 3, arity: 2) { Special.gammaQ($0[0], $0[1]) }
     }
 
-    /// Known exception: parameters whose ratio exceeds 1e4 (here (3, 1e5) and (0.5, 1e6)),
-    /// with `x` a few standard deviations past the mean, where the continued fraction cancels
-    /// (measured up to 4e-11; DiDonato–Morris BGRAT would be the cure).
-    static func extremeRatio(_ row: [Double]) -> Bool {
-        Swift.max(row[0], row[1]) / Swift.min(row[0], row[1]) > 1e4
-    }
-
+    /// Every row to 1e-12 relative, including parameter ratios of 1e3 to 2e7 on either side
+    /// ((3, 1e5), (0.5, 1e6), (1e5, 1), (1e4, 3), (1.5, 3e7), …) with `x` deep in both tails.
     func testBetaIAndComplementMatchFixtures() throws {
-        try checkSpecial("betainc.txt", column: 3, arity: 3, skip: Self.extremeRatio) { Special.betaI($0[0], $0[1], $0[2]) }
-        try checkSpecial("betainc.txt", column: 4, arity: 3, skip: Self.extremeRatio) { Special.betaIc($0[0], $0[1], $0[2]) }
+        try checkSpecial("betainc.txt", column: 3, arity: 3) { Special.betaI($0[0], $0[1], $0[2]) }
+        try checkSpecial("betainc.txt", column: 4, arity: 3) { Special.betaIc($0[0], $0[1], $0[2]) }
     }
 
-    func testBetaIWithAnExtremeParameterRatioIsGoodTo1e10() throws {
-        let skip: ([Double]) -> Bool = { !Self.extremeRatio($0) }
-        try checkSpecial("betainc.txt", column: 3, arity: 3, tolerance: 1e-10, skip: skip) { Special.betaI($0[0], $0[1], $0[2]) }
-        try checkSpecial("betainc.txt", column: 4, arity: 3, tolerance: 1e-10, skip: skip) { Special.betaIc($0[0], $0[1], $0[2]) }
+    /// The fixture covers the large-ratio expansion on both sides of the symmetry.
+    func testFixtureHasExtremeParameterRatiosOnBothSides() throws {
+        let rows = try SpecialFixture.rows("betainc.txt")
+        XCTAssertGreaterThan(rows.filter { $0[1] / $0[0] >= 1e4 }.count, 20, "b ≫ a")
+        XCTAssertGreaterThan(rows.filter { $0[0] / $0[1] >= 1e4 }.count, 20, "a ≫ b")
+    }
+
+    /// `I_x(a, 1) = xᵃ` and `I_x(1, b) = 1 − (1 − x)ᵇ` at ratios where the large-parameter
+    /// expansion is taken (closed forms, independent of the fixture).
+    func testLargeRatioClosedForms() {
+        for x in [0.99995, 0.99999, 0.999993, 0.9999999] {
+            let want = Foundation.exp(1e5 * Foundation.log(x))
+            XCTAssertEqual(Special.betaI(1e5, 1, x), want, accuracy: 1e-12 * want, "x = \(x)")
+        }
+        for x in [1e-7, 3e-6, 2e-5, 5e-5] {
+            // 1 − I_x(1, b) = (1 − x)^b
+            let want = Foundation.exp(2e5 * Foundation.log1p(-x))
+            XCTAssertEqual(Special.betaIc(1, 2e5, x), want, accuracy: 1e-12 * want, "x = \(x)")
+        }
     }
 
     func testClosedForms() {
