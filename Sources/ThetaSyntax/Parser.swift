@@ -115,6 +115,12 @@ final class TokenParser {
     func unexpected(expected what: String, hint: String? = nil) -> Diagnostic {
         let t = current
         if t.kind == .eof, let lexError { return lexError }
+        // A bracket that the whole file never closes, opened before this token, is the cause:
+        // `x = [1, 2` followed by more lines reads those lines as the list's elements.
+        if let lexError, lexError.message.hasSuffix("is never closed"), let open = lexError.span,
+           open.start < t.span.start {
+            return lexError
+        }
         if t.isPunct(.parallel) {
             return Diagnostic(.syntax, "'||' is only allowed as a divergence's argument", at: t.span,
                               hint: "write it directly inside a call, e.g. KL(data || model)")

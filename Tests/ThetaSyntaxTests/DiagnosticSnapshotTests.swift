@@ -40,6 +40,20 @@ final class DiagnosticSnapshotTests: XCTestCase {
         """)
     }
 
+    /// The lines after an unclosed bracket read as its elements; the error names the bracket,
+    /// not the first line that does not fit.
+    func testUnclosedBracketFollowedByMoreLines() {
+        XCTAssertEqual(render("x = [1, 2\ny = grad(f, 3)\nz = 4\n"), """
+        syntax error: this [ is never closed
+         --> demo.gm:1:5
+          |
+        1 | x = [1, 2
+          |     ^
+          = hint: add the matching ]
+
+        """)
+    }
+
     func testStrayCharacterAfterUnicodeIdentifier() {
         // σ is two bytes but one column: the caret must sit under the $.
         XCTAssertEqual(render("σ = 1\nσ2 = σ $ 2\n"), """
