@@ -25,14 +25,20 @@ extension VectorMath {
     @usableFromInline nonisolated(unsafe) static let fineTable: UnsafePointer<Double> = makeFineTable()
 
     static func makeFineTable() -> UnsafePointer<Double> {
+        // v.hi ∈ [1, 2), so v.hi − 1 is exact (Sterbenz); adding v.lo rounds once.
+        makeRootTable { v in (v.hi - 1) + v.lo }
+    }
+
+    /// A 2048-entry table whose entry `j` is `entry(2^{j/2048})`, the power formed in
+    /// double-double from `fineRoots`; allocated once and never freed.
+    static func makeRootTable(_ entry: (DoubleDouble) -> Double) -> UnsafePointer<Double> {
         let count = 1 << fineBits
         let table = UnsafeMutablePointer<Double>.allocate(capacity: count)
         let roots = fineRoots()
         for j in 0..<count {
             var v = DoubleDouble(1, 0)
             for b in 0..<fineBits where j & (1 << b) != 0 { v = v * roots[b] }
-            // v.hi ∈ [1, 2), so v.hi − 1 is exact (Sterbenz); adding v.lo rounds once.
-            table[j] = (v.hi - 1) + v.lo
+            table[j] = entry(v)
         }
         return UnsafePointer(table)
     }
@@ -41,15 +47,7 @@ extension VectorMath {
     @usableFromInline nonisolated(unsafe) static let fineExpTable: UnsafePointer<Double> = makeFineExpTable()
 
     static func makeFineExpTable() -> UnsafePointer<Double> {
-        let count = 1 << fineBits
-        let table = UnsafeMutablePointer<Double>.allocate(capacity: count)
-        let roots = fineRoots()
-        for j in 0..<count {
-            var v = DoubleDouble(1, 0)
-            for b in 0..<fineBits where j & (1 << b) != 0 { v = v * roots[b] }
-            table[j] = v.hi + v.lo
-        }
-        return UnsafePointer(table)
+        makeRootTable { v in v.hi + v.lo }
     }
 
     /// `roots[b] = 2^{2^b / 2048}` in double-double: `roots[10] = √2`, …, `roots[0] = 2^{1/2048}`.

@@ -67,17 +67,8 @@ extension VectorMath {
     /// Lane form of `expClampedTerm`.
     @usableFromInline @inline(__always)
     static func expClampedTerm(_ x: Lanes, _ table: UnsafePointer<Double>) -> Lanes {
-        var v = x
-        v.replace(with: -708, where: v .< -708)
-        let t = fma(v, Lanes(repeating: fineScale), Lanes(repeating: shifter))
-        let n = t - shifter
-        let r = fma(n, Lanes(repeating: -fineC2), fma(n, Lanes(repeating: -fineC1), v))
+        let (t, e) = expMantissaTerm(x, table)
         let tBits = unsafeBitCast(t, to: Bits.self)
-        let j = tBits & 2047
-        var tj = Lanes()
-        for l in 0..<width { tj[l] = table[Int(truncatingIfNeeded: j[l])] }
-        let p = fma(r * r, fma(r, Lanes(repeating: 0x1.5555555555555p-3), Lanes(repeating: 0.5)), r)
-        let e = fma(tj, p, tj)
         return unsafeBitCast(unsafeBitCast(e, to: Bits.self) &+ ((tBits &>> 11) &<< 52), to: Lanes.self)
     }
 
@@ -117,16 +108,24 @@ extension VectorMath {
     /// Lane form of `expBelowTerm`, the same operations in the same order.
     @usableFromInline @inline(__always)
     static func expBelowTerm(_ x: Lanes, _ table: UnsafePointer<Double>) -> Lanes {
+        let (t, e) = expMantissaTerm(x, table)
+        return e * fineScaleFactor(t)
+    }
+
+    /// The shared part of the lane terms: `x` clamped below at -708 and reduced over the fine
+    /// table, returning the shifted `t` (whose bits carry `k` and `j`) and `e^{x − k ln 2}` as
+    /// `T_j·(1 + p)`, for the caller to scale by `2^k`.
+    @usableFromInline @inline(__always)
+    static func expMantissaTerm(_ x: Lanes, _ table: UnsafePointer<Double>) -> (t: Lanes, e: Lanes) {
         var v = x
         v.replace(with: -708, where: v .< -708)
         let t = fma(v, Lanes(repeating: fineScale), Lanes(repeating: shifter))
         let n = t - shifter
         let r = fma(n, Lanes(repeating: -fineC2), fma(n, Lanes(repeating: -fineC1), v))
-        let tBits = unsafeBitCast(t, to: Bits.self)
-        let j = tBits & 2047
+        let j = unsafeBitCast(t, to: Bits.self) & 2047
         var tj = Lanes()
         for l in 0..<width { tj[l] = table[Int(truncatingIfNeeded: j[l])] }
         let p = fma(r * r, fma(r, Lanes(repeating: 0x1.5555555555555p-3), Lanes(repeating: 0.5)), r)
-        return fma(tj, p, tj) * fineScaleFactor(t)
+        return (t, fma(tj, p, tj))
     }
 }
