@@ -16,8 +16,9 @@
 /// within 1 ulp, `expm1` and `tanh` within 2 ulp, `sigmoid` within 2.5 ulp.
 ///
 /// Tables: `exp` uses 64 entries of `2^{j/64}` as pairs of Doubles (`VectorMath+ExpTable`);
-/// `sigmoid`, `tanh` and the log-sum-exp sum use 2048-entry tables of `2^{j/2048}` and its
-/// relatives with a short polynomial (`VectorMath+FineTable`, `VectorMath+FineExp`).
+/// `sigmoid` and the log-sum-exp sum use 2048-entry tables of `2^{j/2048}` and its
+/// relatives with a short polynomial (`VectorMath+FineTable`, `VectorMath+FineExp`); `tanh`
+/// uses a 2048-entry table of `tanh(j/64)` (`VectorMath+TanhTable`).
 ///
 /// Build note: nothing here assumes an instruction set. The kernels round to an integer by
 /// adding `1.5·2^52` (the "shifter"), move integers into exponent fields with 64-bit shifts
