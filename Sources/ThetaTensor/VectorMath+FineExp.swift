@@ -20,8 +20,6 @@ extension VectorMath {
     /// `(ln 2)/2048 = fineC1 + fineC2`: `fineC1` has 30 significant bits, `fineC2` the rest rounded.
     @usableFromInline static let fineC1 = 0x1.62e42fe800000p-12
     @usableFromInline static let fineC2 = 0x1.e8e7bcd5e4f1ep-42
-    /// `(ln 2)/2048` rounded.
-    @usableFromInline static let fineL = 0x1.62e42fefa39efp-12
 
     // MARK: Scalar forms
 

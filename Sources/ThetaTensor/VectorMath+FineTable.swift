@@ -1,10 +1,7 @@
 /// The fine tables behind the short-polynomial kernels (`VectorMath+FineExp.swift`), for
 /// `j = 0, …, 2047`, each entry rounded to the nearest Double:
 /// - `fineTable`: `D_j = 2^{j/2048} − 1`;
-/// - `fineExpTable`: `T_j = 2^{j/2048}`;
-/// - `fineTanhTable`: `G_j = 2^{j/2048} − 1 − j·(fineC1 + fineC2)`, the part of `D_j` beyond
-///   its linear term (`fineC1 + fineC2` is `(ln 2)/2048` to 2^-95), which lets `tanh` form
-///   `expm1(y) − y` without cancellation.
+/// - `fineExpTable`: `T_j = 2^{j/2048}`.
 ///
 /// Storing `2^{j/2048} − 1` rather than `2^{j/2048}` keeps the digits that matter when the
 /// table value is later combined into `e^y − 1` for small `y` (where `2^{j/2048}` rounded
@@ -61,25 +58,4 @@ extension VectorMath {
         return roots
     }
 
-    /// `G_0, …, G_2047`: 2048 Doubles, allocated once and never written again.
-    @usableFromInline nonisolated(unsafe) static let fineTanhTable: UnsafePointer<Double> = makeFineTanhTable()
-
-    static func makeFineTanhTable() -> UnsafePointer<Double> {
-        let count = 1 << fineBits
-        let table = UnsafeMutablePointer<Double>.allocate(capacity: count)
-        let roots = fineRoots()
-        for j in 0..<count {
-            var v = DoubleDouble(1, 0)
-            for b in 0..<fineBits where j & (1 << b) != 0 { v = v * roots[b] }
-            // v − 1 − j·fineC1 − j·fineC2: the first two are exact (Sterbenz, and j·fineC1 is a
-            // Double), the rest in double-double.
-            let jd = Double(j)
-            let head = DoubleDouble.twoSum(v.hi - 1, -jd * fineC1)
-            let c2 = DoubleDouble.twoProduct(jd, fineC2)
-            let lo = (head.lo + v.lo) - c2.lo
-            let sum = DoubleDouble.twoSum(head.hi, -c2.hi)
-            table[j] = sum.hi + (sum.lo + lo)
-        }
-        return UnsafePointer(table)
-    }
 }

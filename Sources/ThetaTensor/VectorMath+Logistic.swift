@@ -1,22 +1,29 @@
-/// `tanh` and the logistic `sigmoid`, both one quotient of exponentials taken from the
-/// fine tables (`VectorMath+FineTable.swift`, reduction as in `VectorMath+FineExp.swift`).
+/// `tanh`, from a table of its own values, and the logistic `sigmoid`, one quotient of
+/// exponentials taken from the fine tables (`VectorMath+FineTable.swift`, reduction as in
+/// `VectorMath+FineExp.swift`).
 ///
-/// `tanh(x) = sign(x)·q(a)`, `a = |x|` clamped to 19.1 (beyond which the quotient rounds to 1),
-/// from `E = expm1(y)`, `y = 2a = n·L + r` (`L = (ln 2)/2048`, `n = 2048k + j`):
-/// - `E0 = e^{y − k ln 2} − 1 = D + p + D·p` with `D = D_j = j·L + G_j` (`G_j` from
-///   `fineTanhTable`, `L = fineC1 + fineC2`) and `p = e^r − 1 = r + r²P`; regrouped,
-///   `E0 = (y − 2048k·fineC1) + corr`, `corr = G_j + r²P + D·p − 2048k·fineC2`, where the
-///   first part, `fma(j, fineC1, y − n·fineC1)`, is exact and `corr` is a sum of small terms.
-///   Then `E = 2^k·E0 + (2^k − 1)` in one rounding (`2^k − 1` is exact for `k ≤ 53`); for
-///   `k = 0` it is `y + corr`, with `corr = E − y` known to full relative precision.
-/// - `q = E/(E + 2)` for `k ≥ 1` (`a ≥ 0.3466`): there `E ≥ 1`, and its relative error
-///   enters the quotient damped by `2/(E + 2)`.
-/// - `q = a + (corr − a·E)/(E + 2)` for `k = 0`: the same quotient with the exact leading
-///   `a` split off (`E/(E + 2) − a = ((E − y) − a·E)/(E + 2)`), so the rounding errors fall on
-///   a correction at most 4% of the result; `fma(−a, E, corr)` forms the numerator in one
-///   rounding. For subnormal `x`, `corr = 0` and `q = a`: `tanh(x) = x`, sign of zero kept.
-/// Within 1.5 ulp measured, 2 as a bound. NaN propagates through the arithmetic and the table
-/// index is masked to its range for any input, so neither form branches.
+/// `tanh(x) = sign(x)·q(a)`, `a = |x|` clamped to 19.1 (beyond which the result rounds to 1),
+/// by the addition theorem on a table of `T_j = tanh(j/64)` (`VectorMath+TanhTable.swift`):
+/// - Reduction: `s = 64a` (exact), `j = round(s − 1/2)` (by the shifter; `floor(s)` but for
+///   ties), `r = (s − j)/64`, exact, in `[0, 1/64]`. Rounding down rather than to nearest
+///   keeps `r ≥ 0`, so `T_j` and the correction below never cancel (to nearest, at
+///   `j = 1, r < 0`, it measured 1.8 ulp).
+/// - `t = tanh r = r + r³·P(r²)`, `P` the Taylor series through `r⁷` with the `r⁹` term
+///   economized (`VectorMath.tanhC3`), within 3e-18 relative to `r`; the polynomial part is
+///   at most 1e-4 of `t`, so `t` is within about half an ulp.
+/// - `q = (T + t)/(1 + T·t)`. The quotient alone rounds four times at full weight (about
+///   3 ulp measured), so it serves only as a first value `q0`, and the result is
+///   `q = T + t·(1 − T·q0)`: since `q = T + t − T·t·q` exactly, an error `δ` in `q0` (or in
+///   the rounded product `T·q0`) enters as `t·δ` with `T·t ≤ t ≤ 1/64`; what remains at full
+///   weight is the rounding of `T` and of the last sum, with the correction `t·(1 − T·q0)`
+///   at most half of `q` (at `j = 1`) and a small part of it beyond. Plain multiplies and
+///   adds, no fused multiply-add: every step is then a whole-vector operation, which the
+///   optimiser keeps in vector registers (fused ones, written lane by lane by the standard
+///   library, left some lanes of this kernel scalar).
+/// For `j = 0` (`a < 1/64`) `T = 0` and `q = t` exactly: `tanh(x) = x` for tiny and subnormal
+/// `x`, sign of zero kept. Within 1.4 ulp measured; the tests enforce 2. NaN propagates through
+/// the arithmetic and the table index is masked to the table's range for any input, so
+/// neither form branches.
 ///
 /// `sigmoid(x) = 1 / (1 + E)` with `E = e^{−x} = 2^k·(1 + E0)`, `E0 = D_j + p + D_j·p` from the
 /// fine table, and the denominator formed in one rounding as `fma(2^k, E0, 2^k + 1)`
@@ -31,26 +38,23 @@ extension VectorMath {
 
     /// Hyperbolic tangent; `tanh(±inf) = ±1`, `tanh(±0) = ±0`, NaN propagates.
     @inlinable
-    public static func tanh(_ x: Double) -> Double {
-        let a = Double(bitPattern: x.bitPattern & ~signBit)
-        let y = 2 * (a > tanhSaturation ? tanhSaturation : a)
-        let t = fma(y, fineScale, shifter)
+    public static func tanh(_ x: Double) -> Double { tanh(x, table: tanhTable) }
+
+    /// The scalar form with the table passed in.
+    @usableFromInline @inline(__always)
+    static func tanh(_ x: Double, table: UnsafePointer<Double>) -> Double {
+        let a0 = Double(bitPattern: x.bitPattern & ~signBit)
+        let a = a0 > tanhSaturation ? tanhSaturation : a0
+        let s = a * tanhScale
+        let t = (s - 0.5) + shifter
         let n = t - shifter
-        let r1 = fma(n, -fineC1, y)
-        let r = fma(n, -fineC2, r1)
-        let jBits = t.bitPattern & 2047
-        let g = fineTanhTable[Int(truncatingIfNeeded: jBits)]
-        let j = Double(bitPattern: jBits | twoP52Bits) - 0x1p52
+        let r = (s - n) * tanhStep
+        let tj = table[Int(truncatingIfNeeded: t.bitPattern & tanhIndexMask)]
         let r2 = r * r
-        let pr = r2 * fma(r2, 0x1.5555555555555p-5, fma(r, 0x1.5555555555555p-3, 0.5))
-        let p = r + pr
-        let d = fma(j, fineL, g)
-        let corr = fma(n - j, -fineC2, fma(d, p, g + pr))
-        let e0 = fma(j, fineC1, r1) + corr
-        let s = fineScaleFactor(t)
-        let e = fma(s, e0, s - 1)
-        let small = n < 2048
-        let q = (small ? a : 0) + (small ? fma(-a, e, corr) : e) / (e + 2)
+        let p = (tanhC7 * r2 + tanhC5) * r2 + tanhC3
+        let th = r + (r * r2) * p
+        let q0 = (tj + th) / (1 + tj * th)
+        let q = tj + th * (1 - tj * q0)
         return Double(bitPattern: q.bitPattern | (x.bitPattern & signBit))
     }
 
@@ -74,37 +78,26 @@ extension VectorMath {
 
     /// Hyperbolic tangent on eight lanes, branch-free.
     @inlinable @inline(__always)
-    public static func tanh(_ x: Lanes) -> Lanes { tanh(x, table: fineTanhTable) }
+    public static func tanh(_ x: Lanes) -> Lanes { tanh(x, table: tanhTable) }
 
-    /// Hyperbolic tangent on eight lanes with the fine table passed in (see `exp(_:table:)`).
+    /// Hyperbolic tangent on eight lanes with the table passed in (see `exp(_:table:)`).
     @usableFromInline @inline(__always)
     static func tanh(_ x: Lanes, table: UnsafePointer<Double>) -> Lanes {
         let bits = unsafeBitCast(x, to: Bits.self)
         var a = unsafeBitCast(bits & ~signBit, to: Lanes.self)
         a.replace(with: tanhSaturation, where: Lanes(repeating: tanhSaturation) .< a)
-        let y = 2 * a
-        let t = fma(y, Lanes(repeating: fineScale), Lanes(repeating: shifter))
+        let s = a * tanhScale
+        let t = (s - 0.5) + shifter
         let n = t - shifter
-        let r1 = fma(n, Lanes(repeating: -fineC1), y)
-        let r = fma(n, Lanes(repeating: -fineC2), r1)
-        let jBits = unsafeBitCast(t, to: Bits.self) & 2047
-        var g = Lanes()
-        for i in 0..<width { g[i] = table[Int(truncatingIfNeeded: jBits[i])] }
-        let j = unsafeBitCast(jBits | twoP52Bits, to: Lanes.self) - 0x1p52
+        let r = (s - n) * tanhStep
+        let jBits = unsafeBitCast(t, to: Bits.self) & tanhIndexMask
+        var tj = Lanes()
+        for i in 0..<width { tj[i] = table[Int(truncatingIfNeeded: jBits[i])] }
         let r2 = r * r
-        let pr = r2 * fma(r2, Lanes(repeating: 0x1.5555555555555p-5),
-                          fma(r, Lanes(repeating: 0x1.5555555555555p-3), Lanes(repeating: 0.5)))
-        let p = r + pr
-        let d = fma(j, Lanes(repeating: fineL), g)
-        let corr = fma(n - j, Lanes(repeating: -fineC2), fma(d, p, g + pr))
-        let e0 = fma(j, Lanes(repeating: fineC1), r1) + corr
-        let s = fineScaleFactor(t)
-        let e = fma(s, e0, s - 1)
-        let small = n .< 2048
-        var lead = Lanes(), num = e
-        lead.replace(with: a, where: small)
-        num.replace(with: fma(-a, e, corr), where: small)
-        let q = lead + num / (e + 2)
+        let p = (tanhC7 * r2 + tanhC5) * r2 + tanhC3
+        let th = r + (r * r2) * p
+        let q0 = (tj + th) / (1 + tj * th)
+        let q = tj + th * (1 - tj * q0)
         return unsafeBitCast(unsafeBitCast(q, to: Bits.self) | (bits & signBit), to: Lanes.self)
     }
 

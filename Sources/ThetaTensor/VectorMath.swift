@@ -16,8 +16,9 @@
 /// within 1 ulp, `expm1` and `tanh` within 2 ulp, `sigmoid` within 2.5 ulp.
 ///
 /// Tables: `exp` uses 64 entries of `2^{j/64}` as pairs of Doubles (`VectorMath+ExpTable`);
-/// `sigmoid`, `tanh` and the log-sum-exp sum use 2048-entry tables of `2^{j/2048}` and its
-/// relatives with a short polynomial (`VectorMath+FineTable`, `VectorMath+FineExp`).
+/// `sigmoid` and the log-sum-exp sum use 2048-entry tables of `2^{j/2048}` and its
+/// relatives with a short polynomial (`VectorMath+FineTable`, `VectorMath+FineExp`); `tanh`
+/// uses a 2048-entry table of `tanh(j/64)` (`VectorMath+TanhTable`).
 ///
 /// Build note: nothing here assumes an instruction set. The kernels round to an integer by
 /// adding `1.5·2^52` (the "shifter"), move integers into exponent fields with 64-bit shifts
@@ -60,8 +61,18 @@ public enum VectorMath {
 
     /// `|x|` beyond which `tanh(x)` rounds to `±1` (tanh(19.06) = 1 − 5.5e-17).
     @usableFromInline static let tanhSaturation = 19.1
-    /// `|x|` below which `tanh` adds a correction to the exact leading term `|x|`.
-    @usableFromInline static let tanhSmall = 0.35
+    /// `tanh` reduction: `j = round(tanhScale·|x| − 1/2)`, `r = |x| − j·tanhStep` in `[0, 1/64]`.
+    @usableFromInline static let tanhScale = 64.0
+    @usableFromInline static let tanhStep = 0x1p-6
+    /// Mask of the `tanh` table index (`tanhTableBits` bits).
+    @usableFromInline static let tanhIndexMask: UInt64 = 2047
+    /// `(tanh r − r)/r³ ≈ tanhC3 + tanhC5·z + tanhC7·z²`, `z = r² ≤ Z = 2^-12`: the Taylor
+    /// coefficients −1/3, 2/15, −17/315 with the `c9·z³` term (`c9 = 62/2835`) economized on
+    /// `[0, Z]` (`z³ − (Z³/32)·T₃(2z/Z − 1)`, a quadratic): `tanhC3 = −1/3 + c9·Z³/32`,
+    /// `tanhC5 = 2/15 − (9/16)·c9·Z²`, `tanhC7 = −17/315 + (3/2)·c9·Z`, each rounded.
+    @usableFromInline static let tanhC3 = -0x1.55555555554a2p-2
+    @usableFromInline static let tanhC5 = 0x1.111110f7df7dfp-3
+    @usableFromInline static let tanhC7 = -0x1.ba0ad602b580bp-5
 }
 
 // MARK: - Buffer drivers
@@ -125,7 +136,7 @@ extension VectorMath {
 
     /// Hyperbolic tangent elementwise.
     public static func tanh(_ src: UnsafePointer<Double>, into dst: UnsafeMutablePointer<Double>, count: Int) {
-        let table = fineTanhTable
+        let table = tanhTable
         map(src, dst, count, { tanh($0, table: table) }, { tanh($0) })
     }
 
